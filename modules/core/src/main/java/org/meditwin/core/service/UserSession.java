@@ -1,0 +1,46 @@
+package org.meditwin.core.service;
+
+import org.meditwin.core.domain.UserAccount;
+
+/**
+ * A signed-in user. Everything PHI goes through the services reached from here, which audit each
+ * read and write under this user's pseudonym. While {@link #isLocked()} every service call throws
+ * {@link AccessDeniedException}.
+ */
+public interface UserSession extends AutoCloseable {
+
+  UserAccount user();
+
+  PatientService patients();
+
+  ProfessionalService professionals();
+
+  VisitService visits();
+
+  AuditLog audit();
+
+  /** Administrator operations; throws {@link AccessDeniedException} for other roles. */
+  AccountAdministration accounts();
+
+  /** Backup and restore of the whole data directory. Administrators only. */
+  BackupService backups();
+
+  /** Locks the session (idle timeout or user request); audited. */
+  void lock();
+
+  boolean isLocked();
+
+  /**
+   * Unlocks with the user's password; failures are audited and count towards lock-out.
+   *
+   * @throws AuthenticationException on a wrong password
+   */
+  void unlock(char[] password);
+
+  /** Changes the signed-in user's own password (re-wraps the data key). */
+  void changePassword(char[] oldPassword, char[] newPassword);
+
+  /** Logs out (audited) and closes the stores. */
+  @Override
+  void close();
+}
