@@ -1,0 +1,64 @@
+package org.meditwin.search;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Rank fusion of two ranked lists of Lucene doc ids. */
+final class Fusion {
+  static final int RRF_K = 60;
+
+  private Fusion() {}
+
+  record Scored(int doc, float score) {}
+
+  /**
+   * Reciprocal rank fusion: {@code score(d) = sum over lists of 1 / (RRF_K + rank)}, rank from 1.
+   */
+  static List<Scored> rrf(List<Scored> a, List<Scored> b, int k) {
+    Map<Integer, Double> scores = new HashMap<>();
+    for (List<Scored> list : List.of(a, b)) {
+      for (int r = 0; r < list.size(); r++) {
+        scores.merge(list.get(r).doc(), 1.0 / (RRF_K + r + 1), Double::sum);
+      }
+    }
+    return top(scores, k);
+  }
+
+  /**
+   * Weighted blend of min-max normalised scores: {@code w * norm(a) + (1 - w) * norm(b)}; a
+   * document missing from a list contributes 0 for it.
+   */
+  static List<Scored> weighted(List<Scored> a, List<Scored> b, float weightA, int k) {
+    Map<Integer, Double> scores = new HashMap<>();
+    addNormalised(scores, a, weightA);
+    addNormalised(scores, b, 1 - weightA);
+    return top(scores, k);
+  }
+
+  private static void addNormalised(Map<Integer, Double> scores, List<Scored> list, double w) {
+    if (list.isEmpty()) {
+      return;
+    }
+    double max = Double.NEGATIVE_INFINITY;
+    double min = Double.POSITIVE_INFINITY;
+    for (Scored s : list) {
+      max = Math.max(max, s.score());
+      min = Math.min(min, s.score());
+    }
+    double range = max - min;
+    for (Scored s : list) {
+      double norm = range > 0 ? (s.score() - min) / range : 1.0;
+      scores.merge(s.doc(), w * norm, Double::sum);
+    }
+  }
+
+  private static List<Scored> top(Map<Integer, Double> scores, int k) {
+    List<Scored> all = new ArrayList<>(scores.size());
+    scores.forEach((doc, s) -> all.add(new Scored(doc, s.floatValue())));
+    all.sort(Comparator.comparingDouble((Scored s) -> -s.score()).thenComparingInt(Scored::doc));
+    return all.size() > k ? List.copyOf(all.subList(0, k)) : List.copyOf(all);
+  }
+}

@@ -1,0 +1,50 @@
+package org.meditwin.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FusionTest {
+  private static Fusion.Scored s(int doc, float score) {
+    return new Fusion.Scored(doc, score);
+  }
+
+  @Test
+  void rrfSumsReciprocalRanksWithK60() {
+    // list A: 1, 2, 3 ; list B: 3, 4
+    List<Fusion.Scored> fused =
+        Fusion.rrf(List.of(s(1, 9), s(2, 8), s(3, 7)), List.of(s(3, 0.9f), s(4, 0.8f)), 10);
+    // doc 3: 1/63 + 1/61 ; doc 1: 1/61 ; doc 2: 1/62 ; doc 4: 1/62
+    assertThat(fused).extracting(Fusion.Scored::doc).containsExactly(3, 1, 2, 4);
+    assertThat(fused.get(0).score()).isCloseTo((float) (1.0 / 63 + 1.0 / 61), within(1e-7f));
+    assertThat(fused.get(1).score()).isCloseTo((float) (1.0 / 61), within(1e-7f));
+    assertThat(fused.get(2).score()).isCloseTo(fused.get(3).score(), within(1e-9f));
+  }
+
+  @Test
+  void weightedBlendNormalisesEachListToUnitRange() {
+    // A: 10 -> 1.0, 5 -> 0.0 ; B: 0.9 -> 1.0, 0.7 -> 0.5, 0.5 -> 0.0
+    List<Fusion.Scored> fused =
+        Fusion.weighted(
+            List.of(s(1, 10), s(2, 5)), List.of(s(2, 0.9f), s(3, 0.7f), s(1, 0.5f)), 0.3f, 10);
+    // doc1 = 0.3*1 + 0.7*0 = 0.3 ; doc2 = 0.3*0 + 0.7*1 = 0.7 ; doc3 = 0.7*0.5 = 0.35
+    assertThat(fused).extracting(Fusion.Scored::doc).containsExactly(2, 3, 1);
+    assertThat(fused.get(0).score()).isCloseTo(0.7f, within(1e-6f));
+    assertThat(fused.get(1).score()).isCloseTo(0.35f, within(1e-6f));
+    assertThat(fused.get(2).score()).isCloseTo(0.3f, within(1e-6f));
+  }
+
+  @Test
+  void fusionKeepsOnlyTheTopK() {
+    assertThat(Fusion.rrf(List.of(s(1, 1), s(2, 1)), List.of(s(3, 1)), 2)).hasSize(2);
+  }
+
+  @Test
+  void fusingWithAnEmptyListKeepsTheOtherOrder() {
+    assertThat(Fusion.weighted(List.of(s(5, 3), s(6, 2)), List.of(), 0.5f, 10))
+        .extracting(Fusion.Scored::doc)
+        .containsExactly(5, 6);
+  }
+}
