@@ -309,8 +309,16 @@ public final class SearchService implements Closeable {
   }
 
   /** Number of live chunks, including uncommitted ones. */
-  public int chunkCount() {
-    return writer.getDocStats().numDocs;
+  public int chunkCount() throws IOException {
+    if (changed.getAndSet(false)) {
+      searchers.maybeRefreshBlocking();
+    }
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      return searcher.getIndexReader().numDocs();
+    } finally {
+      searchers.release(searcher);
+    }
   }
 
   /** Runs a search; never throws for any query text. */
