@@ -282,6 +282,7 @@ public final class ArchiveCipher {
     private int pos;
     private int limit;
     private boolean sawFinal;
+    private CorruptArchiveException failure;
     private int lookahead = -2; // -2: none buffered; -1: EOF; else a byte of the next chunk
 
     Decrypting(InputStream in, byte[] key, byte[] header) {
@@ -326,6 +327,10 @@ public final class ArchiveCipher {
     }
 
     private void nextChunk() throws IOException {
+      if (failure != null) {
+        // A damaged archive stays damaged: no resynchronising past a bad chunk.
+        throw new CorruptArchiveException(failure.getMessage(), failure);
+      }
       int n = 0;
       if (lookahead >= 0) {
         sealed[n++] = (byte) lookahead;
@@ -342,13 +347,16 @@ public final class ArchiveCipher {
         last = lookahead < 0;
       }
       if (n < Gcm.TAG_BYTES) {
-        throw new CorruptArchiveException("The backup archive is truncated");
+        failure = new CorruptArchiveException("The backup archive is truncated");
+        throw failure;
       }
       try {
         limit = crypter.crypt(Cipher.DECRYPT_MODE, sealed, n, plain, last);
       } catch (AEADBadTagException e) {
-        throw new CorruptArchiveException(
-            "The backup archive is damaged or truncated (chunk " + (crypter.index) + ")", e);
+        failure =
+            new CorruptArchiveException(
+                "The backup archive is damaged or truncated (chunk " + crypter.index + ")", e);
+        throw failure;
       }
       pos = 0;
       sawFinal = last;

@@ -109,22 +109,75 @@ public final class AuditChain {
    */
   public static AuditVerification verify(List<AuditEvent> entriesInSeqOrder) {
     Objects.requireNonNull(entriesInSeqOrder, "entriesInSeqOrder");
-    String prev = GENESIS;
-    long expectedSeq = 1;
-    long count = 0;
+    Verifier v = verifier();
     for (AuditEvent e : entriesInSeqOrder) {
+      if (!v.add(e)) {
+        break;
+      }
+    }
+    AuditVerification r = v.result();
+    return r.ok()
+        ? r
+        : new AuditVerification(false, entriesInSeqOrder.size(), r.firstBrokenEntry());
+  }
+
+  /**
+   * A streaming form of {@link #verify(List)} for logs too large to hold in memory: feed entries in
+   * seq order (for example page by page from the database) and read {@link Verifier#result()}.
+   */
+  public static Verifier verifier() {
+    return new Verifier();
+  }
+
+  /** Incremental chain verification; same rules as {@link AuditChain#verify(List)}. */
+  public static final class Verifier {
+    private String prev = GENESIS;
+    private long expectedSeq = 1;
+    private long count;
+    private OptionalLong broken = OptionalLong.empty();
+
+    private Verifier() {}
+
+    /**
+     * Checks the next entry. Returns false once the chain is broken (at this entry or earlier);
+     * later entries are then only counted.
+     */
+    public boolean add(AuditEvent e) {
+      Objects.requireNonNull(e, "e");
       count++;
+      if (broken.isPresent()) {
+        return false;
+      }
       boolean ok =
           e.seq() == expectedSeq
               && constantTimeEquals(e.prevHash(), prev)
               && constantTimeEquals(e.hash(), hashOf(e));
       if (!ok) {
-        return new AuditVerification(false, entriesInSeqOrder.size(), OptionalLong.of(e.seq()));
+        broken = OptionalLong.of(e.seq());
+        return false;
       }
       prev = e.hash();
       expectedSeq++;
+      return true;
     }
-    return new AuditVerification(true, count, OptionalLong.empty());
+
+    /** The outcome so far; {@code entries} counts every entry added. */
+    public AuditVerification result() {
+      return new AuditVerification(broken.isEmpty(), count, broken);
+    }
+
+    /**
+     * Hash of the last verified entry ({@link #GENESIS} if none): compare with a head kept outside
+     * the log to detect dropped newest entries.
+     */
+    public String headHash() {
+      return prev;
+    }
+
+    /** Seq of the last verified entry (0 if none). */
+    public long headSeq() {
+      return expectedSeq - 1;
+    }
   }
 
   private static boolean constantTimeEquals(String a, String b) {

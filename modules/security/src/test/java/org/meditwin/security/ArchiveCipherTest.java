@@ -169,4 +169,16 @@ class ArchiveCipherTest {
       assertThat(buf).containsOnly(0);
     }
   }
+
+  @Test
+  void readsAfterACorruptChunkKeepFailing() throws IOException {
+    byte[] archive = encrypt(randomBytes(3 * CHUNK, 10));
+    archive[ArchiveCipher.HEADER_BYTES + 7] ^= 1;
+    try (InputStream in = ArchiveCipher.decrypting(new ByteArrayInputStream(archive), PW)) {
+      byte[] buf = new byte[CHUNK];
+      for (int i = 0; i < 3; i++) {
+        assertThatThrownBy(() -> in.read(buf)).isInstanceOf(CorruptArchiveException.class);
+      }
+    }
+  }
 }

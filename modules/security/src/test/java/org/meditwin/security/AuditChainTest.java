@@ -241,4 +241,29 @@ class AuditChainTest {
         .isNotEqualTo(
             AuditChain.hash(AuditChain.GENESIS, 1, T0, "a", AuditAction.BACKUP, "", "", true, ""));
   }
+
+  @Test
+  void streamingVerifierMatchesListVerifyAndExposesTheHead() {
+    List<AuditEvent> c = chain(50);
+    AuditChain.Verifier v = AuditChain.verifier();
+    c.forEach(v::add);
+    assertThat(v.result()).isEqualTo(AuditChain.verify(c));
+    assertThat(v.headSeq()).isEqualTo(50);
+    assertThat(v.headHash()).isEqualTo(c.getLast().hash());
+
+    // Dropping the newest entries leaves a valid chain whose head no longer matches.
+    AuditChain.Verifier shorter = AuditChain.verifier();
+    c.subList(0, 45).forEach(shorter::add);
+    assertThat(shorter.result().ok()).isTrue();
+    assertThat(shorter.headHash()).isNotEqualTo(c.getLast().hash());
+
+    List<AuditEvent> broken = chain(10);
+    broken.set(6, withDetail(broken.get(6), "x"));
+    AuditChain.Verifier b = AuditChain.verifier();
+    broken.forEach(b::add);
+    assertThat(b.result()).isEqualTo(AuditChain.verify(broken));
+    assertThat(b.result().firstBrokenEntry()).hasValue(7);
+    assertThat(b.result().entries()).isEqualTo(10);
+    assertThat(b.headSeq()).isEqualTo(6);
+  }
 }

@@ -118,4 +118,32 @@ class FuzzTest {
       }
     }
   }
+
+  @Test
+  void sealedJournalSkipsRandomLinesAndKeepsGoodOnes(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("journal");
+    java.security.KeyPair kp = SealedJournal.generateKeyPair();
+    byte[] pub = kp.getPublic().getEncoded();
+    SealedJournal.append(file, pub, "first".getBytes(StandardCharsets.UTF_8));
+    String line = Files.readAllLines(file).getFirst();
+    Random rnd = new Random(3);
+    StringBuilder junk = new StringBuilder();
+    for (int i = 0; i < 200; i++) {
+      char[] l = line.toCharArray();
+      int p = rnd.nextInt(l.length);
+      l[p] = "ABCxyz019+/=!".charAt(rnd.nextInt(13));
+      String mutated = new String(l);
+      if (!mutated.equals(line)) {
+        junk.append(mutated).append('\n');
+      }
+      byte[] raw = new byte[rnd.nextInt(120)];
+      rnd.nextBytes(raw);
+      junk.append(java.util.Base64.getEncoder().encodeToString(raw)).append('\n');
+    }
+    Files.writeString(file, junk, java.nio.file.StandardOpenOption.APPEND);
+    SealedJournal.append(file, pub, "last".getBytes(StandardCharsets.UTF_8));
+    assertThat(SealedJournal.drain(file, kp.getPrivate()))
+        .map(b -> new String(b, StandardCharsets.UTF_8))
+        .containsExactly("first", "last");
+  }
 }

@@ -312,6 +312,21 @@ class KeyRingTest {
             });
     Files.write(file, new byte[0]);
     assertThatThrownBy(reloadCall()).isInstanceOf(KeyRingException.class);
+    Files.writeString(file, "{\"format\": \"meditwin-keyring\", \"version\": 2}");
+    assertThatThrownBy(reloadCall()).hasMessageContaining("version 2");
+  }
+
+  @Test
+  void trailingGarbageOrDuplicateFieldsAreCorrupt() throws Exception {
+    ring.addUser("alice", alice, PW, key);
+    String good = Files.readString(file);
+    Files.writeString(file, good + " {}");
+    assertThatThrownBy(reloadCall())
+        .isInstanceOfSatisfying(
+            KeyRingException.class,
+            e -> assertThat(e.kind()).isEqualTo(KeyRingException.Kind.CORRUPT));
+    Files.writeString(file, good.replaceFirst("\\{", "{ \"version\": 1,"));
+    assertThatThrownBy(reloadCall()).isInstanceOf(KeyRingException.class);
   }
 
   private org.assertj.core.api.ThrowableAssert.ThrowingCallable reloadCall() {
