@@ -307,7 +307,7 @@ public final class KeyRing {
    * @throws AuthenticationException LOCKED_OUT while locked out or when this failure triggers one
    */
   public synchronized boolean verify(String username, char[] password) {
-    try (DataKey key = unlock(username, password)) {
+    try (DataKey _ = unlock(username, password)) {
       return true;
     } catch (AuthenticationException e) {
       if (e.reason() == AuthenticationException.Reason.WRONG_CREDENTIALS) {

@@ -84,7 +84,7 @@ public final class SealedJournal {
                 StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE,
                 StandardOpenOption.READ);
-        FileLock lock = ch.lock()) {
+        FileLock _ = ch.lock()) {
       long size = ch.size();
       ByteBuffer out;
       if (size > 0 && !endsWithNewline(ch, size)) {
@@ -125,7 +125,7 @@ public final class SealedJournal {
     byte[] publicOfRecipient = publicKeyOf(privateKey);
     try (FileChannel ch =
             FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
-        FileLock lock = ch.lock()) {
+        FileLock _ = ch.lock()) {
       long size = ch.size();
       if (size > Integer.MAX_VALUE - 16) {
         throw new UncheckedIOException(new IOException("sealed journal too large: " + size));
