@@ -12,11 +12,13 @@ package org.meditwin.security;
 public record KdfParams(int memoryKiB, int iterations, int parallelism) {
 
   /**
-   * Upper bounds accepted from files, so a crafted header cannot make us allocate unbounded RAM.
+   * Upper bounds, checked before any work: a crafted archive header or key ring cannot make us
+   * allocate more than 256 MiB or spin for minutes (4x the production memory leaves room to raise
+   * the defaults).
    */
-  static final int MAX_MEMORY_KIB = 1 << 20;
+  static final int MAX_MEMORY_KIB = 1 << 18;
 
-  static final int MAX_ITERATIONS = 64;
+  static final int MAX_ITERATIONS = 32;
   static final int MAX_PARALLELISM = 16;
 
   public KdfParams {

@@ -181,4 +181,14 @@ class ArchiveCipherTest {
       }
     }
   }
+
+  @Test
+  void absurdKdfParamsInTheHeaderAreRejectedBeforeAnyWork() throws IOException {
+    byte[] archive = encrypt(randomBytes(10, 11));
+    // memoryKiB sits after magic(7), version(1), saltLen(1), salt(16)
+    java.nio.ByteBuffer.wrap(archive).putInt(7 + 1 + 1 + 16, Integer.MAX_VALUE);
+    assertThatThrownBy(() -> decrypt(archive, PW))
+        .isInstanceOf(CorruptArchiveException.class)
+        .hasMessageContaining("header");
+  }
 }

@@ -368,4 +368,36 @@ class KeyRingTest {
     assertThatThrownBy(() -> ring.setSealingPublicKey(new byte[] {1, 2, 3}))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void unknownUsernamesAreNotWrittenInClear() throws Exception {
+    ring.addUser("alice", alice, PW, key);
+    assertThat(ring.verify("Jane Patient-Name", PW)).isFalse(); // typed into the wrong field
+    String text = Files.readString(file);
+    assertThat(text).doesNotContainIgnoringCase("jane").doesNotContainIgnoringCase("patient");
+    assertThat(text).contains("unknownUsernameAttempts");
+  }
+
+  @Test
+  void writesLeaveNoTemporaryFilesBehind() throws Exception {
+    ring.addUser("alice", alice, PW, key);
+    ring.verify("alice", "bad".toCharArray());
+    ring.rewrap("alice", PW, key);
+    ring.removeUser("alice");
+    try (var files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactly("keyring.json");
+    }
+  }
+
+  @Test
+  void absurdKdfParamsInTheFileAreRejectedBeforeAnyWork() throws Exception {
+    ring.addUser("alice", alice, PW, key);
+    String text = Files.readString(file);
+    Files.writeString(file, text.replace("\"memoryKiB\" : 1024", "\"memoryKiB\" : 2000000000"));
+    assertThat(Files.readString(file)).contains("2000000000");
+    assertThatThrownBy(reloadCall())
+        .isInstanceOfSatisfying(
+            KeyRingException.class,
+            e -> assertThat(e.kind()).isEqualTo(KeyRingException.Kind.CORRUPT));
+  }
 }
