@@ -1,0 +1,175 @@
+package org.meditwin.app.shell;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.Map;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import org.meditwin.app.admin.AdminView;
+import org.meditwin.app.chat.ChatView;
+import org.meditwin.app.common.DialogService;
+import org.meditwin.app.common.ErrorReporter;
+import org.meditwin.app.common.UiTaskExecutor;
+import org.meditwin.app.documents.DocumentsView;
+import org.meditwin.app.i18n.I18n;
+import org.meditwin.app.imaging.ImagingView;
+import org.meditwin.app.patients.PatientsView;
+import org.meditwin.app.patients.PatientsViewModel;
+import org.meditwin.app.soap.SoapView;
+import org.meditwin.app.theme.Styles;
+import org.meditwin.app.timeline.TimelineView;
+import org.meditwin.core.service.UserSession;
+
+/** The signed-in window: navigation on the left, the selected pane, and the status bar. */
+public final class MainWindowView {
+  private final BorderPane root = new BorderPane();
+  private final StackPane content = new StackPane();
+  private final Map<NavItem, Parent> panes = new EnumMap<>(NavItem.class);
+  private final ListView<NavItem> nav = new ListView<>();
+  private final ShellViewModel shell;
+  private final UserSession session;
+  private final UiTaskExecutor tasks;
+  private final I18n i18n;
+  private final ErrorReporter errors;
+  private final DialogService dialogs;
+  private final Clock clock;
+  private final ZoneId zone;
+  private PatientsView patientsView;
+
+  public MainWindowView(
+      ShellViewModel shell,
+      UserSession session,
+      UiTaskExecutor tasks,
+      I18n i18n,
+      ErrorReporter errors,
+      DialogService dialogs,
+      Clock clock,
+      ZoneId zone) {
+    this.shell = shell;
+    this.session = session;
+    this.tasks = tasks;
+    this.i18n = i18n;
+    this.errors = errors;
+    this.dialogs = dialogs;
+    this.clock = clock;
+    this.zone = zone;
+
+    nav.setId("nav");
+    nav.getStyleClass().add(Styles.NAV);
+    nav.getItems().setAll(NavItem.values());
+    nav.setPrefWidth(200);
+    nav.setCellFactory(
+        l ->
+            new ListCell<>() {
+              @Override
+              protected void updateItem(NavItem item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : i18n.get(item.messageKey()));
+                setId(empty || item == null ? null : "nav-" + item.name().toLowerCase());
+              }
+            });
+    nav.getSelectionModel().select(shell.selectedProperty().get());
+    nav.getSelectionModel()
+        .selectedItemProperty()
+        .addListener(
+            (o, a, b) -> {
+              if (b != null) {
+                shell.selectedProperty().set(b);
+              }
+            });
+    shell
+        .selectedProperty()
+        .addListener(
+            (o, a, b) -> {
+              nav.getSelectionModel().select(b);
+              show(b);
+            });
+
+    content.getStyleClass().add("mt-content");
+    root.getStyleClass().add(Styles.APP_ROOT);
+    root.setLeft(nav);
+    root.setCenter(content);
+    root.setBottom(statusBar());
+    root.setId("main-window");
+    show(shell.selectedProperty().get());
+  }
+
+  public Parent root() {
+    return root;
+  }
+
+  /** Puts keyboard focus where the user most likely continues. */
+  public void focus() {
+    if (shell.selectedProperty().get() == NavItem.PATIENTS && patientsView != null) {
+      patientsView.focus();
+    } else {
+      nav.requestFocus();
+    }
+  }
+
+  private void show(NavItem item) {
+    Parent pane = panes.computeIfAbsent(item, this::create);
+    content.getChildren().setAll(pane);
+  }
+
+  private Parent create(NavItem item) {
+    return switch (item) {
+      case PATIENTS -> {
+        patientsView =
+            new PatientsView(
+                new PatientsViewModel(session, tasks, i18n, errors, clock), i18n, dialogs, zone);
+        yield patientsView.root();
+      }
+      case CHAT -> new ChatView(i18n).root();
+      case TIMELINE -> new TimelineView(i18n).root();
+      case IMAGING -> new ImagingView(i18n).root();
+      case SOAP -> new SoapView(i18n).root();
+      case DOCUMENTS -> new DocumentsView(i18n).root();
+      case ADMIN -> new AdminView(session, tasks, i18n, errors, dialogs, clock, zone).root();
+    };
+  }
+
+  private Parent statusBar() {
+    ProgressBar progress = new ProgressBar();
+    progress.setId("status-progress");
+    progress.setPrefWidth(160);
+    progress.progressProperty().bind(tasks.progressProperty());
+    progress.visibleProperty().bind(tasks.runningProperty().greaterThan(0));
+    Label message = new Label();
+    message.setId("status-message");
+    message.textProperty().bind(tasks.messageProperty());
+    Region spacer = new Region();
+    HBox.setHgrow(spacer, Priority.ALWAYS);
+    Label user =
+        new Label(
+            i18n.get(
+                "status.signedIn",
+                session.user().displayName(),
+                i18n.get("role." + session.user().role().name())));
+    user.setId("status-user");
+    user.getStyleClass().add(Styles.USER_LABEL);
+    Button lock = new Button(i18n.get("status.lock"));
+    lock.setId("status-lock");
+    lock.setMnemonicParsing(true);
+    lock.setOnAction(e -> shell.lock());
+    Button logout = new Button(i18n.get("status.logout"));
+    logout.setId("status-logout");
+    logout.setMnemonicParsing(true);
+    logout.setOnAction(e -> shell.logout());
+    HBox bar = new HBox(progress, message, spacer, user, lock, logout);
+    bar.setAlignment(Pos.CENTER_LEFT);
+    bar.getStyleClass().add(Styles.STATUS_BAR);
+    return bar;
+  }
+}

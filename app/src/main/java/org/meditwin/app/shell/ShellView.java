@@ -1,0 +1,278 @@
+package org.meditwin.app.shell;
+
+import java.time.Duration;
+import java.util.Optional;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.meditwin.app.common.ErrorReporter;
+import org.meditwin.app.common.FxDialogService;
+import org.meditwin.app.common.UiTaskExecutor;
+import org.meditwin.app.i18n.I18n;
+import org.meditwin.app.login.FirstStartView;
+import org.meditwin.app.login.FirstStartViewModel;
+import org.meditwin.app.login.LockView;
+import org.meditwin.app.login.LockViewModel;
+import org.meditwin.app.login.LoginView;
+import org.meditwin.app.login.LoginViewModel;
+import org.meditwin.app.settings.SettingsFile;
+import org.meditwin.app.settings.SettingsMenuView;
+import org.meditwin.app.settings.SettingsViewModel;
+import org.meditwin.app.settings.UiPreferences;
+import org.meditwin.app.theme.FxThemeApplier;
+import org.meditwin.app.theme.Styles;
+import org.meditwin.core.service.UserSession;
+
+/**
+ * The window: top bar with the settings menu, the current screen, and the lock overlay. Owns the
+ * composition of view models and views; rebuilds everything when the language changes.
+ */
+public final class ShellView {
+  private final Stage stage;
+  private final ShellConfig config;
+  private final SettingsViewModel settings;
+  private final I18n i18n;
+  private final UiTaskExecutor tasks = new UiTaskExecutor();
+  private final FxDialogService dialogs;
+  private final ErrorReporter errors;
+  private final ShellViewModel shell;
+  private final Scene scene;
+  private final Timeline idleTicker;
+  private final StackPane layers = new StackPane();
+  private BorderPane frame = new BorderPane();
+  private Optional<MainWindowView> main = Optional.empty();
+
+  private ShellView(Stage stage, ShellConfig config) {
+    this.stage = stage;
+    this.config = config;
+    this.settings = new SettingsViewModel(new SettingsFile(config.dataDirectory()));
+    UiPreferences prefs = settings.preferences();
+    this.i18n = new I18n(prefs.language());
+    this.dialogs = new FxDialogService(() -> stage, i18n);
+    this.errors = new ErrorReporter(dialogs, i18n);
+    this.shell =
+        new ShellViewModel(
+            config.dataDirectory(),
+            config.opener(),
+            config.restorer(),
+            tasks,
+            i18n,
+            errors,
+            dialogs,
+            new IdleLockTimer(config.clock(), Duration.ofMinutes(prefs.idleLockMinutes())));
+
+    layers.getStyleClass().add(Styles.APP_ROOT);
+    scene = new Scene(layers, 1200, 780);
+    scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> shell.userActivity());
+    scene.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> shell.userActivity());
+    scene.addEventFilter(MouseEvent.MOUSE_MOVED, e -> shell.userActivity());
+    scene.addEventFilter(ScrollEvent.SCROLL, e -> shell.userActivity());
+    FxThemeApplier.apply(prefs.theme(), scene);
+
+    shell.screenProperty().addListener((o, a, b) -> rebuild());
+    shell.lockedProperty().addListener((o, a, b) -> updateLock());
+    settings
+        .preferencesProperty()
+        .addListener(
+            (o, before, after) -> {
+              if (after.theme() != before.theme()) {
+                FxThemeApplier.apply(after.theme(), scene);
+              }
+              if (after.idleLockMinutes() != before.idleLockMinutes()) {
+                shell.setIdleTimeout(Duration.ofMinutes(after.idleLockMinutes()));
+              }
+              if (after.language() != before.language()) {
+                i18n.setLanguage(after.language());
+                rebuild();
+              }
+            });
+
+    idleTicker =
+        new Timeline(
+            new KeyFrame(javafx.util.Duration.millis(config.idleCheckMillis()), e -> shell.tick()));
+    idleTicker.setCycleCount(Timeline.INDEFINITE);
+    idleTicker.play();
+
+    rebuild();
+    stage.setScene(scene);
+    stage.setMinWidth(900);
+    stage.setMinHeight(600);
+  }
+
+  /** Builds the shell into {@code stage}, shows it and opens the data directory. */
+  public static ShellView show(Stage stage, ShellConfig config) {
+    ShellView view = new ShellView(stage, config);
+    stage.show();
+    view.shell.open();
+    return view;
+  }
+
+  /** The application state (for the launcher and tests). */
+  public ShellViewModel viewModel() {
+    return shell;
+  }
+
+  public Scene scene() {
+    return scene;
+  }
+
+  public UiTaskExecutor tasks() {
+    return tasks;
+  }
+
+  /** Stops timers, signs out and closes the data directory. */
+  public void close() {
+    idleTicker.stop();
+    shell.close();
+    tasks.close();
+  }
+
+  private void rebuild() {
+    stage.setTitle(i18n.get("app.name"));
+    frame = new BorderPane();
+    frame.setTop(topBar());
+    main = Optional.empty();
+    scene.getAccelerators().clear();
+    frame.setCenter(screen());
+    layers.getChildren().setAll(frame);
+    FxThemeApplier.apply(settings.preferences().theme(), scene);
+    updateLock();
+    main.ifPresent(MainWindowView::focus);
+  }
+
+  private Parent topBar() {
+    Label brand = new Label(i18n.get("app.name"));
+    brand.getStyleClass().add(Styles.BRAND);
+    Region spacer = new Region();
+    HBox.setHgrow(spacer, Priority.ALWAYS);
+    MenuBar menus = new MenuBar(new SettingsMenuView(settings, i18n, dialogs).menu());
+    menus.setId("menu-bar");
+    HBox bar = new HBox(brand, spacer, menus);
+    bar.setAlignment(Pos.CENTER_LEFT);
+    bar.getStyleClass().add(Styles.TOP_BAR);
+    return bar;
+  }
+
+  private Parent screen() {
+    return switch (shell.screenProperty().get()) {
+      case OPENING -> opening();
+      case UNAVAILABLE -> unavailable();
+      case FIRST_START ->
+          new FirstStartView(
+                  new FirstStartViewModel(
+                      shell.workstation().orElseThrow(), tasks, i18n, errors, shell::signedIn),
+                  i18n)
+              .root();
+      case LOGIN ->
+          new LoginView(
+                  new LoginViewModel(
+                      shell.workstation().orElseThrow(),
+                      tasks,
+                      i18n,
+                      errors,
+                      config.zone(),
+                      shell::signedIn),
+                  i18n,
+                  shell::restoreFromBackup)
+              .root();
+      case MAIN -> mainWindow();
+    };
+  }
+
+  private Parent mainWindow() {
+    UserSession session = shell.sessionProperty().get().orElseThrow();
+    MainWindowView view =
+        new MainWindowView(
+            shell, session, tasks, i18n, errors, dialogs, config.clock(), config.zone());
+    main = Optional.of(view);
+    for (NavItem item : NavItem.values()) {
+      scene
+          .getAccelerators()
+          .put(
+              new KeyCodeCombination(
+                  KeyCode.valueOf("DIGIT" + item.shortcutDigit()), KeyCombination.SHORTCUT_DOWN),
+              () -> {
+                if (!shell.lockedProperty().get()) {
+                  shell.selectedProperty().set(item);
+                }
+              });
+    }
+    scene
+        .getAccelerators()
+        .put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), shell::lock);
+    return view.root();
+  }
+
+  private Parent opening() {
+    ProgressIndicator busy = new ProgressIndicator();
+    Label text = new Label(i18n.get("shell.opening"));
+    VBox box = new VBox(12, busy, text);
+    box.setAlignment(Pos.CENTER);
+    box.setId("opening-view");
+    return box;
+  }
+
+  private Parent unavailable() {
+    Label title = new Label(i18n.get("shell.unavailable.title"));
+    title.getStyleClass().add(Styles.PANE_TITLE);
+    Label message = new Label(shell.unavailableMessageProperty().get());
+    message.setWrapText(true);
+    message.setId("unavailable-message");
+    Label where = new Label(i18n.get("shell.unavailable.where", config.dataDirectory()));
+    where.setWrapText(true);
+    where.getStyleClass().add(Styles.HINT);
+    Button retry = new Button(i18n.get("shell.unavailable.retry"));
+    retry.setOnAction(e -> shell.open());
+    Button restore = new Button(i18n.get("restore.button"));
+    restore.setId("unavailable-restore");
+    restore.setVisible(shell.restorableProperty().get());
+    restore.setManaged(shell.restorableProperty().get());
+    restore.setOnAction(e -> shell.restoreFromBackup());
+    HBox actions = new HBox(retry, restore);
+    actions.getStyleClass().add("mt-actions");
+    VBox card = new VBox(title, message, where, actions);
+    card.getStyleClass().add(Styles.CENTER_CARD);
+    card.setMaxWidth(620);
+    card.setMaxHeight(VBox.USE_PREF_SIZE);
+    StackPane box = new StackPane(card);
+    box.setId("unavailable-view");
+    return box;
+  }
+
+  private void updateLock() {
+    boolean locked = shell.lockedProperty().get();
+    Optional<UserSession> session = shell.sessionProperty().get();
+    layers.getChildren().retainAll(frame);
+    frame.setVisible(!locked);
+    if (locked && session.isPresent()) {
+      LockView lock =
+          new LockView(
+              new LockViewModel(session.get(), tasks, i18n, errors, config.zone(), shell::unlocked),
+              i18n,
+              shell::logout);
+      layers.getChildren().add(lock.root());
+      lock.focus();
+    } else if (!locked) {
+      main.ifPresent(MainWindowView::focus);
+    }
+  }
+}
