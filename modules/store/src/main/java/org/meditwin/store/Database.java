@@ -259,6 +259,13 @@ final class Database implements AutoCloseable {
           .failOnMissingLocations(true)
           .load()
           .migrate();
+    } catch (org.flywaydb.core.api.FlywayException e) {
+      // Flyway messages can quote SQL; keep only the type.
+      LOG.error("Schema migration failed: {}", e.getClass().getSimpleName());
+      throw new StoreUnavailableException(
+          Kind.CORRUPTED,
+          "The database schema could not be checked or updated." + SqlFailures.RESTORE_ADVICE,
+          null);
     } finally {
       Arrays.fill(password, '\0');
     }

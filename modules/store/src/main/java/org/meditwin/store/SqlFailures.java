@@ -64,10 +64,11 @@ final class SqlFailures {
               StoreUnavailableException.Kind.CORRUPTED,
               "The database file is missing." + RESTORE_ADVICE,
               cause);
-      case FILE_CORRUPTED, GENERAL_ERROR ->
+      // While opening, a read failure of an existing, non-empty file means it is cut short.
+      case FILE_CORRUPTED, GENERAL_ERROR, IO_EXCEPTION, IO_EXCEPTION_2 ->
           new StoreUnavailableException(
               StoreUnavailableException.Kind.CORRUPTED,
-              "The database file is damaged." + RESTORE_ADVICE,
+              "The database file is damaged or truncated." + RESTORE_ADVICE,
               cause);
       case NO_DISK_SPACE ->
           new StoreUnavailableException(
