@@ -238,9 +238,9 @@ public final class KeyRing {
    * @throws AuthenticationException WRONG_CREDENTIALS ("Wrong username or password.") for an
    *     unknown username or a wrong password, after identical work; LOCKED_OUT with {@code
    *     lockedUntil} while locked out (no password is checked then) and on the failure that
-   *     triggers a lock-out
-   * @throws KeyRingException IO_ERROR only on a successful unlock whose parameter upgrade could not
-   *     be saved is never thrown: that failure is logged and the key is still returned
+   *     triggers a lock-out. If the counters cannot be saved (disk full) that is logged and the
+   *     attempt is still refused; a successful unlock returns the key even if saving the reset
+   *     counter or the upgraded wrap fails.
    */
   public synchronized DataKey unlock(String username, char[] password) {
     Objects.requireNonNull(username, "username");

@@ -48,6 +48,12 @@ public final class SealedJournal {
   private static final byte[] INFO =
       "meditwin-sealed-journal-v1".getBytes(StandardCharsets.US_ASCII);
 
+  /**
+   * File locks guard against other processes only; within this JVM a second lock on the same file
+   * would throw {@code OverlappingFileLockException}, so threads also serialise here.
+   */
+  private static final Object JVM_LOCK = new Object();
+
   /** Largest record accepted by {@link #append} (pre-auth audit lines are small). */
   public static final int MAX_RECORD_BYTES = 64 * 1024;
 
@@ -78,6 +84,12 @@ public final class SealedJournal {
       throw new IllegalArgumentException("journal record too large");
     }
     byte[] line = (seal(publicKeyX509, record) + "\n").getBytes(StandardCharsets.US_ASCII);
+    synchronized (JVM_LOCK) {
+      appendLine(file, line);
+    }
+  }
+
+  private static void appendLine(Path file, byte[] line) {
     try (FileChannel ch =
             FileChannel.open(
                 file,
@@ -123,6 +135,13 @@ public final class SealedJournal {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(privateKey, "privateKey");
     byte[] publicOfRecipient = publicKeyOf(privateKey);
+    synchronized (JVM_LOCK) {
+      return readLocked(file, privateKey, publicOfRecipient, truncate);
+    }
+  }
+
+  private static List<byte[]> readLocked(
+      Path file, PrivateKey privateKey, byte[] publicOfRecipient, boolean truncate) {
     try (FileChannel ch =
             FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
         FileLock _ = ch.lock()) {

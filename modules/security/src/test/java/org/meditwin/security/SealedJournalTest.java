@@ -94,6 +94,33 @@ class SealedJournalTest {
   }
 
   @Test
+  void concurrentAppendsFromThreadsStayIntact() throws Exception {
+    Path file = dir.resolve("j");
+    KeyPair kp = SealedJournal.generateKeyPair();
+    byte[] pub = kp.getPublic().getEncoded();
+    int threads = 4;
+    int each = 25;
+    try (var pool = java.util.concurrent.Executors.newFixedThreadPool(threads)) {
+      List<java.util.concurrent.Future<?>> futures = new java.util.ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int id = t;
+        futures.add(
+            pool.submit(
+                () -> {
+                  for (int i = 0; i < each; i++) {
+                    SealedJournal.append(file, pub, utf8(id + ":" + i));
+                  }
+                }));
+      }
+      futures.add(pool.submit(() -> SealedJournal.read(file, kp.getPrivate())));
+      for (var f : futures) {
+        f.get();
+      }
+    }
+    assertThat(SealedJournal.drain(file, kp.getPrivate())).hasSize(threads * each);
+  }
+
+  @Test
   void missingFileDrainsEmpty() {
     assertThat(
             SealedJournal.drain(
