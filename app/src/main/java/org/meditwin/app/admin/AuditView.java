@@ -125,7 +125,12 @@ public final class AuditView {
                                 ? "admin.audit.outcome.SUCCESS"
                                 : "admin.audit.outcome.FAILURE")),
                 column(i18n.get("admin.audit.column.detail"), AuditEvent::detail)));
-    table.getColumns().get(0).setMaxWidth(70);
+    table.getColumns().get(0).setMaxWidth(60);
+    table.getColumns().get(1).setPrefWidth(190);
+    table.getColumns().get(1).setMinWidth(170);
+    table.getColumns().get(1).setMaxWidth(210);
+    table.getColumns().get(5).setMinWidth(90);
+    table.getColumns().get(5).setMaxWidth(110);
 
     Label status = new Label();
     status.getStyleClass().add(Styles.HINT);

@@ -23,6 +23,7 @@ public final class LockView {
     title.getStyleClass().add(Styles.TITLE_3);
     Label who = new Label(i18n.get("lock.signedInAs", vm.username()));
     who.getStyleClass().add(Styles.TEXT_MUTED);
+    who.setWrapText(true);
     password.setId("lock-password");
     password.textProperty().bindBidirectional(vm.passwordProperty());
     password.setPromptText(i18n.get("lock.password"));

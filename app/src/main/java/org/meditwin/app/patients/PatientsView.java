@@ -78,6 +78,7 @@ public final class PatientsView {
     badge.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
     badge.setCellFactory(c -> new SyntheticBadgeCell(i18n.get("patients.synthetic")));
     badge.setMaxWidth(110);
+    name.setPrefWidth(170);
     table.getColumns().setAll(java.util.List.of(name, mrn, born, badge));
     table
         .getSelectionModel()
@@ -207,7 +208,7 @@ public final class PatientsView {
     visitsTitle.getStyleClass().add(Styles.SECTION_TITLE);
     ListView<VisitSession> visitList = new ListView<>(vm.visits());
     visitList.setId("patient-visits");
-    visitList.setPrefHeight(140);
+    visitList.setPrefHeight(120);
     visitList.setPlaceholder(new Label(i18n.get("patients.visits.empty")));
     visitList.setCellFactory(
         l ->
@@ -241,14 +242,12 @@ public final class PatientsView {
                     i18n.get("patients.visit.start.title"), i18n.get("patients.visit.reason"), "")
                 .ifPresent(vm::startVisit));
 
+    Region visitsSpacer = new Region();
+    HBox.setHgrow(visitsSpacer, Priority.ALWAYS);
+    HBox visitsHeader = new HBox(visitsTitle, visitsSpacer, startVisit);
+    visitsHeader.setAlignment(Pos.BOTTOM_LEFT);
     VBox right =
-        new VBox(
-            new HBox(12, formTitle, synthetic),
-            form,
-            formActions,
-            visitsTitle,
-            visitList,
-            startVisit);
+        new VBox(new HBox(12, formTitle, synthetic), form, formActions, visitsHeader, visitList);
     right.getStyleClass().add(Styles.PANE);
     ScrollPane rightScroll = new ScrollPane(right);
     rightScroll.setFitToWidth(true);

@@ -1,0 +1,74 @@
+package org.meditwin.app.shell;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import javafx.scene.Node;
+import javafx.stage.Stage;
+import org.meditwin.core.domain.Role;
+import org.meditwin.core.service.UserSession;
+import org.meditwin.store.DataDirectoryRestore;
+import org.meditwin.store.EmbeddedWorkstation;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Starts the real shell on a real (fast-KDF) embedded workstation in a temporary directory. */
+final class ShellFixture {
+  static final String ADMIN = "admin";
+  static final String ADMIN_PASSWORD = "correct horse battery";
+  static final String CLINICIAN = "anna";
+  static final String CLINICIAN_PASSWORD = "anna's long password";
+
+  private ShellFixture() {}
+
+  /** Creates the administrator (and a clinician) before the shell opens the directory. */
+  static void initialise(Path dataDir) {
+    try (EmbeddedWorkstation ws =
+        EmbeddedWorkstation.open(
+            dataDir, EmbeddedWorkstation.Options.fastKdfForTests(Clock.systemUTC()))) {
+      try (UserSession s = ws.initialise(ADMIN, "Dr Admin", ADMIN_PASSWORD.toCharArray())) {
+        s.accounts().create(CLINICIAN, "Dr Anna", Role.CLINICIAN, CLINICIAN_PASSWORD.toCharArray());
+      }
+    }
+  }
+
+  static ShellView show(
+      FxRobot robot, Stage stage, Path dataDir, Clock clock, long idleCheckMillis) {
+    ShellConfig config =
+        new ShellConfig(
+            dataDir,
+            dir ->
+                EmbeddedWorkstation.open(dir, EmbeddedWorkstation.Options.fastKdfForTests(clock)),
+            Optional.of(DataDirectoryRestore::restore),
+            clock,
+            ZoneOffset.UTC,
+            idleCheckMillis);
+    ShellView[] view = new ShellView[1];
+    robot.interact(() -> view[0] = ShellView.show(stage, config));
+    return view[0];
+  }
+
+  static void waitFor(Supplier<Boolean> condition) {
+    try {
+      WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::get);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new AssertionError("condition not met within 20 s", e);
+    }
+    WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  static boolean showing(FxRobot robot, String query) {
+    return robot.lookup(query).tryQuery().map(Node::isVisible).orElse(false)
+        && robot.lookup(query).tryQuery().map(n -> n.getScene() != null).orElse(false);
+  }
+
+  static void signIn(FxRobot robot, String user, String password) {
+    waitFor(() -> showing(robot, "#login-view"));
+    robot.clickOn("#login-username").write(user);
+    robot.clickOn("#login-password").write(password);
+    robot.type(javafx.scene.input.KeyCode.ENTER);
+  }
+}
