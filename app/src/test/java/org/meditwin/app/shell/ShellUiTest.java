@@ -21,6 +21,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.meditwin.app.admin.UsersViewModel;
 import org.meditwin.app.fakes.MutableClock;
 import org.meditwin.core.domain.Patient;
 import org.testfx.api.FxRobot;
@@ -238,5 +240,29 @@ class ShellUiTest {
     robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT7).release(KeyCode.CONTROL);
     waitFor(() -> showing(robot, "#admin-denied"));
     assertThat(text(robot, "#admin-denied")).contains("reserved for administrators");
+  }
+
+  @Test
+  void administratorCreatesAUserAndVerifiesTheAuditChain(FxRobot robot) {
+    open(robot, true);
+    signIn(robot, ADMIN, ADMIN_PASSWORD);
+    waitFor(() -> showing(robot, "#main-window"));
+    robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT7).release(KeyCode.CONTROL);
+    waitFor(() -> showing(robot, "#admin-new-username"));
+    robot.clickOn("#admin-new-username").write("bob");
+    robot.clickOn("#admin-new-display-name").write("Dr Bob");
+    robot.clickOn("#admin-new-password").write("bob's long password");
+    robot.clickOn("#admin-new-confirm").write("bob's long password");
+    robot.clickOn("#admin-users-create");
+    waitFor(() -> "User bob created.".equals(text(robot, "#admin-users-status")));
+    @SuppressWarnings("unchecked")
+    TableView<UsersViewModel.UserRow> users =
+        robot.lookup("#admin-users-table").queryAs(TableView.class);
+    waitFor(() -> users.getItems().size() == 3);
+
+    TabPane tabs = robot.lookup("#admin-tabs").queryAs(TabPane.class);
+    robot.interact(() -> tabs.getSelectionModel().select(1));
+    robot.clickOn("#audit-verify");
+    waitFor(() -> text(robot, "#audit-verification").startsWith("Chain intact"));
   }
 }
