@@ -25,8 +25,14 @@ final class PatientRepository {
         tx.prepare(
             "INSERT INTO patients ("
                 + COLUMNS
-                + ", search_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       bind(ps, p);
+      ps.executeUpdate();
+    }
+    try (PreparedStatement ps =
+        tx.prepare(
+            "INSERT INTO patient_search (sort_key, search_text, patient_id) VALUES (?, ?, ?)")) {
+      bindSearch(ps, p);
       ps.executeUpdate();
     }
   }
@@ -36,11 +42,24 @@ final class PatientRepository {
         tx.prepare(
             "UPDATE patients SET id = ?, mrn = ?, given_name = ?, family_name = ?, birth_date = ?,"
                 + " sex = ?, phone = ?, email = ?, address = ?, notes = ?, synthetic = ?,"
-                + " created_at = ?, updated_at = ?, search_text = ? WHERE id = ?")) {
+                + " created_at = ?, updated_at = ? WHERE id = ?")) {
       bind(ps, p);
-      ps.setString(15, p.id().value());
+      ps.setString(14, p.id().value());
       ps.executeUpdate();
     }
+    try (PreparedStatement ps =
+        tx.prepare(
+            "UPDATE patient_search SET sort_key = ?, search_text = ? WHERE patient_id = ?")) {
+      bindSearch(ps, p);
+      ps.executeUpdate();
+    }
+  }
+
+  private static void bindSearch(PreparedStatement ps, Patient p) throws SQLException {
+    ps.setString(1, SearchText.sortKey(p.familyName(), p.givenName()));
+    ps.setString(
+        2, SearchText.forPatient(p.givenName(), p.familyName(), p.mrn(), p.phone(), p.email()));
+    ps.setString(3, p.id().value());
   }
 
   private static void bind(PreparedStatement ps, Patient p) throws SQLException {
@@ -57,8 +76,6 @@ final class PatientRepository {
     ps.setBoolean(11, p.synthetic());
     ps.setObject(12, Tx.timestamp(p.createdAt()));
     ps.setObject(13, Tx.timestamp(p.updatedAt()));
-    ps.setString(
-        14, SearchText.forPatient(p.givenName(), p.familyName(), p.mrn(), p.phone(), p.email()));
   }
 
   static Optional<Patient> find(Tx tx, PatientId id) throws SQLException {
@@ -96,21 +113,29 @@ final class PatientRepository {
    * digits-only phone ("555-0101" finds "(555) 0101").
    */
   static List<Patient> search(Tx tx, List<String> tokens, int limit) throws SQLException {
-    StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM patients WHERE 1 = 1");
+    StringBuilder sql =
+        new StringBuilder("SELECT patient_id, sort_key FROM patient_search WHERE 1 = 1");
     List<String> args = new ArrayList<>();
     for (String t : tokens) {
       String digits = SearchText.digits(t);
       if (digits.length() >= 3 && !digits.equals(t)) {
-        sql.append(" AND (search_text LIKE ? ESCAPE '\\' OR search_text LIKE ? ESCAPE '\\')");
-        args.add(SearchText.likeContains(t));
-        args.add(SearchText.likeContains(digits));
+        sql.append(" AND (LOCATE(?, search_text) > 0 OR LOCATE(?, search_text) > 0)");
+        args.add(t);
+        args.add(digits);
       } else {
-        sql.append(" AND search_text LIKE ? ESCAPE '\\'");
-        args.add(SearchText.likeContains(t));
+        // Plain substring test: H2 re-compiles a LIKE pattern bound as a parameter for every
+        // row, which made this scan several times slower.
+        sql.append(" AND LOCATE(?, search_text) > 0");
+        args.add(t);
       }
     }
-    sql.append(" ORDER BY family_name, given_name, id FETCH FIRST ? ROWS ONLY");
-    try (PreparedStatement ps = tx.prepare(sql.toString())) {
+    sql.append(" ORDER BY sort_key, patient_id FETCH FIRST ? ROWS ONLY");
+    // Match on the narrow search table, then fetch only the rows shown.
+    String query =
+        "SELECT p.* FROM ("
+            + sql
+            + ") s JOIN patients p ON p.id = s.patient_id ORDER BY s.sort_key, s.patient_id";
+    try (PreparedStatement ps = tx.prepare(query)) {
       int i = 1;
       for (String a : args) {
         ps.setString(i++, a);

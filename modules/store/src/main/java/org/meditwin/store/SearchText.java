@@ -67,6 +67,11 @@ final class SearchText {
     return b.toString();
   }
 
+  /** Alphabetical order of lists: normalised "family given". */
+  static String sortKey(String familyName, String givenName) {
+    return (normalise(familyName) + " " + normalise(givenName)).strip();
+  }
+
   /** Query tokens (normalised, split on whitespace and commas). */
   static List<String> tokens(String query) {
     List<String> out = new ArrayList<>();
@@ -76,10 +81,5 @@ final class SearchText {
       }
     }
     return out;
-  }
-
-  /** Escapes LIKE wildcards with backslash. */
-  static String likeContains(String token) {
-    return "%" + token.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
   }
 }
