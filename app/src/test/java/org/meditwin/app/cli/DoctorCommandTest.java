@@ -61,4 +61,33 @@ class DoctorCommandTest {
       assertThat(natives.detail()).contains("apt-get install libgtk-3-0");
     }
   }
+
+  @Test
+  void aFreshDataDirectoryIsHealthyAndSaysHowToStart() {
+    JsonNode report = new CliRunner(home).run("doctor", "--json").json();
+    Map<String, JsonNode> checks = new HashMap<>();
+    report.get("checks").forEach(c -> checks.put(c.get("name").asText(), c));
+    assertThat(checks.get("initialised").get("ok").asBoolean()).isTrue();
+    assertThat(checks.get("initialised").get("detail").asText()).contains("init --admin");
+  }
+
+  @Test
+  void anInitialisedDirectoryPassesTheStoreChecks() {
+    CliRunner cli = new CliRunner(home).initialised();
+    JsonNode report = cli.run("doctor", "--json").json();
+    for (JsonNode check : report.get("checks")) {
+      if (!check.get("name").asText().equals("javafx")) {
+        assertThat(check.get("ok").asBoolean()).as(check.toString()).isTrue();
+      }
+    }
+  }
+
+  @Test
+  void aDatabaseWithoutItsKeyRingFails() throws Exception {
+    CliRunner cli = new CliRunner(home).initialised();
+    Files.delete(home.resolve("keyring.json"));
+    CliRunner.Result result = cli.run("doctor", "--json");
+    assertThat(result.exitCode()).isEqualTo(ExitCode.CHECK_FAILED);
+    assertThat(result.json().get("ok").asBoolean()).isFalse();
+  }
 }
