@@ -22,6 +22,7 @@ import org.meditwin.core.service.Workstation;
 import org.meditwin.security.DataKey;
 import org.meditwin.security.KdfParams;
 import org.meditwin.security.KeyRing;
+import org.meditwin.security.KeyRingException;
 import org.meditwin.security.LockoutPolicy;
 import org.meditwin.security.SealedJournal;
 import org.slf4j.Logger;
@@ -307,7 +308,18 @@ public final class EmbeddedWorkstation implements Workstation {
   /** The key ring, re-read from disk while no session holds it (a restore may have replaced it). */
   private KeyRing keyRing() {
     if (ring == null || store == null) {
-      ring = KeyRing.load(layout.keyring(), options.kdf(), options.clock(), options.lockout());
+      try {
+        ring = KeyRing.load(layout.keyring(), options.kdf(), options.clock(), options.lockout());
+      } catch (KeyRingException e) {
+        ring = null;
+        boolean io = e.kind() == KeyRingException.Kind.IO_ERROR;
+        throw new StoreUnavailableException(
+            io ? StoreUnavailableException.Kind.IO_ERROR : StoreUnavailableException.Kind.CORRUPTED,
+            io
+                ? "The key ring (keyring.json) cannot be read: " + e.userMessage()
+                : "The key ring (keyring.json) is damaged." + SqlFailures.RESTORE_ADVICE,
+            e);
+      }
     }
     return ring;
   }

@@ -148,6 +148,15 @@ class StoreDurabilityTest {
   }
 
   @Test
+  void damagedKeyRingIsCorruptedNotACrash() throws IOException {
+    StoreFixture.initialised(dir, clock);
+    Files.writeString(dir.resolve("keyring.json"), "{ not json");
+    StoreUnavailableException e = loginFails();
+    assertThat(e.kind()).isEqualTo(Kind.CORRUPTED);
+    assertThat(e.getMessage()).contains("keyring.json");
+  }
+
+  @Test
   void missingCommitMarkerIsRecreatedFromTheDatabase() throws IOException {
     StoreFixture.initialised(dir, clock);
     addPatients(1);
