@@ -46,6 +46,13 @@ public final class DjlEnvironment {
     setIfAbsent("ai.djl.onnx.disable_alternative", "true");
     setIfAbsent("ai.djl.pytorch.num_threads", "1");
     setIfAbsent("ai.djl.pytorch.num_interop_threads", "1");
+    // llama.cpp's JNI library unpacks into the app cache too, not /tmp
+    setIfAbsent("de.kherud.llama.tmpdir", configuredCacheDir.resolve("llama").toString());
+    try {
+      Files.createDirectories(configuredCacheDir.resolve("llama"));
+    } catch (java.io.IOException e) {
+      LOG.warn("cannot create the llama.cpp native folder: {}", e.getMessage());
+    }
     return settings();
   }
 

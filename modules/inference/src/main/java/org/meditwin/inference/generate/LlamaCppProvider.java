@@ -41,6 +41,7 @@ public final class LlamaCppProvider implements GenerativeProvider, AutoCloseable
   public static LlamaCppProvider open(Path gguf, int threads, int contextSize) {
     validateHeader(gguf);
     try {
+      routeNativeLogs();
       LlamaModel model =
           new LlamaModel(
               new ModelParameters()
@@ -53,6 +54,25 @@ public final class LlamaCppProvider implements GenerativeProvider, AutoCloseable
       throw new GenerationException(
           "llama.cpp could not load " + gguf.getFileName() + ": " + e.getMessage(), false, e);
     }
+  }
+
+  private static volatile boolean logsRouted;
+
+  /** llama.cpp logs to stderr by default; send them to SLF4J at DEBUG (errors at WARN). */
+  private static synchronized void routeNativeLogs() {
+    if (logsRouted) {
+      return;
+    }
+    LlamaModel.setLogger(
+        de.kherud.llama.args.LogFormat.TEXT,
+        (level, message) -> {
+          if (level == de.kherud.llama.LogLevel.ERROR) {
+            LOG.warn("llama.cpp: {}", message.strip());
+          } else {
+            LOG.debug("llama.cpp: {}", message.strip());
+          }
+        });
+    logsRouted = true;
   }
 
   /** Header of a GGUF file: version, tensor and metadata counts. */

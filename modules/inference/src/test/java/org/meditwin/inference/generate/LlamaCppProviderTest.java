@@ -40,4 +40,14 @@ class LlamaCppProviderTest {
     assertThatThrownBy(() -> LlamaCppProvider.open(dir.resolve("absent.gguf"), 1, 256))
         .hasMessageContaining("not found");
   }
+
+  @Test
+  void llamaCppRejectsAHeaderOnlyModelWithAClearError() throws Exception {
+    org.meditwin.inference.engine.DjlEnvironment.configureOffline(
+        org.meditwin.inference.engine.DjlEnvironment.defaultCacheDir());
+    Path empty = header(0x46554747, 3, 0, 0);
+    assertThatThrownBy(() -> LlamaCppProvider.open(empty, 1, 256))
+        .isInstanceOf(GenerationException.class)
+        .hasMessageContaining("llama.cpp could not load tiny.gguf");
+  }
 }
