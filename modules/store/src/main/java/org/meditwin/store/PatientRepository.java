@@ -102,7 +102,7 @@ final class PatientRepository {
         tx.prepare(
             "SELECT "
                 + COLUMNS
-                + " FROM patients ORDER BY updated_at DESC, id FETCH FIRST ? ROWS ONLY")) {
+                + " FROM patients ORDER BY updated_at DESC FETCH FIRST ? ROWS ONLY")) {
       ps.setInt(1, limit);
       return list(ps);
     }
