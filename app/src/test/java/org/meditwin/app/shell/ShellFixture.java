@@ -51,9 +51,20 @@ final class ShellFixture {
     return view[0];
   }
 
+  /** Evaluates on the FX thread: scene-graph and property reads belong there. */
+  static <T> T fx(java.util.concurrent.Callable<T> read) {
+    try {
+      return WaitForAsyncUtils.asyncFx(read).get(20, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new AssertionError(e.getCause());
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
   static void waitFor(Supplier<Boolean> condition) {
     try {
-      WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::get);
+      WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(condition::get));
     } catch (java.util.concurrent.TimeoutException e) {
       throw new AssertionError("condition not met within 20 s", e);
     }
@@ -61,8 +72,10 @@ final class ShellFixture {
   }
 
   static boolean showing(FxRobot robot, String query) {
-    return robot.lookup(query).tryQuery().map(Node::isVisible).orElse(false)
-        && robot.lookup(query).tryQuery().map(n -> n.getScene() != null).orElse(false);
+    return fx(
+        () ->
+            robot.lookup(query).tryQuery().map(Node::isVisible).orElse(false)
+                && robot.lookup(query).tryQuery().map(n -> n.getScene() != null).orElse(false));
   }
 
   static void signIn(FxRobot robot, String user, String password) {

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import javafx.application.Application;
 import javafx.css.PseudoClass;
 import javafx.scene.control.CheckMenuItem;
@@ -62,7 +63,7 @@ class ShellUiTest {
   }
 
   private String text(FxRobot robot, String query) {
-    return robot.lookup(query).queryAs(Label.class).getText();
+    return ShellFixture.fx(() -> robot.lookup(query).queryAs(Label.class).getText());
   }
 
   private MenuItem settingsItem(FxRobot robot, String id) {
@@ -125,7 +126,14 @@ class ShellUiTest {
         .contains("local inference runtime");
     robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT7).release(KeyCode.CONTROL);
     waitFor(() -> showing(robot, "#admin-tabs"));
-    assertThat(robot.lookup("#nav").queryAs(ListView.class).getSelectionModel().getSelectedIndex())
+    assertThat(
+            ShellFixture.fx(
+                () ->
+                    robot
+                        .lookup("#nav")
+                        .queryAs(ListView.class)
+                        .getSelectionModel()
+                        .getSelectedIndex()))
         .isEqualTo(6);
   }
 
@@ -137,13 +145,14 @@ class ShellUiTest {
 
     robot.press(KeyCode.CONTROL).type(KeyCode.L).release(KeyCode.CONTROL);
     waitFor(() -> showing(robot, "#lock-view"));
-    assertThat(robot.lookup("#main-window").query().getParent().isVisible()).isFalse();
+    assertThat(ShellFixture.fx(() -> robot.lookup("#main-window").query().getParent().isVisible()))
+        .isFalse();
 
     robot.clickOn("#lock-password").write("wrong password");
     robot.type(KeyCode.ENTER);
     waitFor(() -> !text(robot, "#lock-error").isEmpty());
     assertThat(text(robot, "#lock-error")).isEqualTo("Wrong password.");
-    assertThat(shell.viewModel().lockedProperty().get()).isTrue();
+    assertThat(ShellFixture.fx(() -> shell.viewModel().lockedProperty().get())).isTrue();
 
     robot.clickOn("#lock-password").write(ADMIN_PASSWORD);
     robot.type(KeyCode.ENTER);
@@ -174,7 +183,8 @@ class ShellUiTest {
         () ->
             table.getItems().size() == 1
                 && "1 patient".equals(text(robot, "#patients-search-status")));
-    assertThat(table.getItems().getFirst().displayName()).isEqualTo("Doe, Jane");
+    assertThat(ShellFixture.fx(() -> table.getItems().getFirst().displayName()))
+        .isEqualTo("Doe, Jane");
 
     robot.doubleClickOn("#patients-search").eraseText(4).write("nobody-here");
     waitFor(() -> table.getItems().isEmpty());
@@ -208,7 +218,7 @@ class ShellUiTest {
     waitFor(
         () ->
             new PrimerDark().getUserAgentStylesheet().equals(Application.getUserAgentStylesheet()));
-    assertThat(stage.getScene().getRoot().getPseudoClassStates())
+    assertThat(ShellFixture.fx(() -> Set.copyOf(stage.getScene().getRoot().getPseudoClassStates())))
         .contains(PseudoClass.getPseudoClass("dark"));
     assertThat(Files.readString(dataDir.resolve("settings.properties"))).contains("ui.theme=DARK");
     robot.interact(
@@ -227,7 +237,7 @@ class ShellUiTest {
     waitFor(() -> showing(robot, "#main-window"));
     clock.advance(Duration.ofMinutes(9));
     robot.sleep(300);
-    assertThat(shell.viewModel().lockedProperty().get()).isFalse();
+    assertThat(ShellFixture.fx(() -> shell.viewModel().lockedProperty().get())).isFalse();
     clock.advance(Duration.ofMinutes(2));
     waitFor(() -> showing(robot, "#lock-view"));
   }
