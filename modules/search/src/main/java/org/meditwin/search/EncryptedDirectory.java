@@ -5,9 +5,14 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.zip.CRC32;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.store.BufferedIndexInput;
+import org.apache.lucene.store.ByteBuffersDataInput;
+import org.apache.lucene.store.ByteBuffersIndexInput;
+import org.apache.lucene.store.DataAccessHint;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.FilterDirectory;
@@ -30,18 +35,37 @@ public final class EncryptedDirectory extends FilterDirectory {
   static final byte VERSION = 1;
   static final int HEADER_LENGTH = 4 + 1 + AesCtr.KEY_CHECK_LENGTH + AesCtr.IV_LENGTH;
   private static final int READ_BUFFER = 4096;
+  private static final int RANDOM_READ_BUFFER = 1024;
+
+  /**
+   * Files opened for random access (HNSW graph and vectors) up to this size are decrypted once into
+   * heap memory: per-read CTR decryption of a 1-4 KiB buffer for every visited graph node costs
+   * ~10x the search itself. Plaintext never reaches the disk either way.
+   */
+  public static final long DEFAULT_IN_MEMORY_RANDOM_ACCESS_LIMIT = 256L << 20;
+
   private static final int WRITE_BUFFER = 16 * 1024;
 
   private final AesCtr aes;
   private final SecureRandom random = new SecureRandom();
+  private final long inMemoryLimit;
 
   /**
    * @param delegate directory holding the ciphertext files
    * @param key 32-byte AES key, e.g. {@code DataKey.derive("lucene-index", 32)}; copied
    */
   public EncryptedDirectory(Directory delegate, byte[] key) {
+    this(delegate, key, DEFAULT_IN_MEMORY_RANDOM_ACCESS_LIMIT);
+  }
+
+  /**
+   * @param inMemoryRandomAccessLimit largest random-access file decrypted into heap memory on open
+   *     (0 disables; larger files decrypt per read)
+   */
+  public EncryptedDirectory(Directory delegate, byte[] key, long inMemoryRandomAccessLimit) {
     super(delegate);
     this.aes = new AesCtr(key);
+    this.inMemoryLimit = inMemoryRandomAccessLimit;
   }
 
   /** Opens (creating if needed) an encrypted directory on disk. */
@@ -87,9 +111,18 @@ public final class EncryptedDirectory extends FilterDirectory {
       }
       byte[] iv = new byte[AesCtr.IV_LENGTH];
       raw.readBytes(iv, 0, iv.length);
+      long length = raw.length() - HEADER_LENGTH;
+      boolean random =
+          context.hints(DataAccessHint.class).anyMatch(h -> h == DataAccessHint.RANDOM);
+      if (random && length <= inMemoryLimit) {
+        IndexInput decrypted = decryptToMemory(name, raw, iv, length);
+        raw.close();
+        ok = true;
+        return decrypted;
+      }
       DecryptingInput input =
           new DecryptingInput(
-              "Encrypted(" + raw + ")", raw, iv, raw.length() - HEADER_LENGTH, READ_BUFFER);
+              "Encrypted(" + raw + ")", raw, iv, length, random ? RANDOM_READ_BUFFER : READ_BUFFER);
       ok = true;
       return input;
     } finally {
@@ -97,6 +130,25 @@ public final class EncryptedDirectory extends FilterDirectory {
         raw.close();
       }
     }
+  }
+
+  private IndexInput decryptToMemory(String name, IndexInput raw, byte[] iv, long length)
+      throws IOException {
+    List<ByteBuffer> buffers = new ArrayList<>();
+    int chunk = 1 << 20;
+    raw.seek(HEADER_LENGTH);
+    for (long pos = 0; pos < length; pos += chunk) {
+      int n = (int) Math.min(chunk, length - pos);
+      byte[] b = new byte[n];
+      raw.readBytes(b, 0, n);
+      aes.apply(iv, pos, b, 0, n);
+      buffers.add(ByteBuffer.wrap(b));
+    }
+    if (buffers.isEmpty()) {
+      buffers.add(ByteBuffer.allocate(0));
+    }
+    return new ByteBuffersIndexInput(
+        new ByteBuffersDataInput(buffers), "EncryptedInMemory(" + name + ")");
   }
 
   @Override

@@ -377,7 +377,8 @@ public final class SearchService implements Closeable {
         ranked = ranked.subList(0, request.k());
       }
       long searchNanos = System.nanoTime() - t0 - embedNanos;
-      List<SearchHit> hits = toHits(searcher, ranked, lexical);
+      List<SearchHit> hits =
+          toHits(searcher, ranked, request.snippets() ? lexical : Optional.empty());
       return new SearchResult(hits, mode, notices, embedNanos / 1000, searchNanos / 1000);
     } finally {
       searchers.release(searcher);
@@ -474,7 +475,10 @@ public final class SearchService implements Closeable {
       return List.of();
     }
     int[] docIds = ranked.stream().mapToInt(Fusion.Scored::doc).toArray();
-    Snippet[] snippets = Highlighting.snippets(searcher, analyzer, TEXT, lexical, docIds);
+    Snippet[] snippets =
+        lexical.isPresent()
+            ? Highlighting.snippets(searcher, analyzer, TEXT, lexical, docIds)
+            : new Snippet[docIds.length];
     StoredFields stored = searcher.storedFields();
     List<SearchHit> hits = new ArrayList<>(ranked.size());
     for (int i = 0; i < docIds.length; i++) {
@@ -487,7 +491,7 @@ public final class SearchService implements Closeable {
               ranked.get(i).score(),
               d.get(TITLE),
               d.get(TEXT),
-              snippets[i],
+              snippets[i] != null ? snippets[i] : Highlighting.leading(d.get(TEXT)),
               metadata(d)));
     }
     return hits;

@@ -135,6 +135,34 @@ class EncryptedDirectoryTest {
   }
 
   @Test
+  void randomAccessFilesDecryptIntoMemoryOrStreamAndReadTheSameBytes() throws IOException {
+    byte[] data = randomBytes(70_000, 13);
+    IOContext random = IOContext.DEFAULT.withHints(org.apache.lucene.store.DataAccessHint.RANDOM);
+    for (long limit : new long[] {EncryptedDirectory.DEFAULT_IN_MEMORY_RANDOM_ACCESS_LIMIT, 0}) {
+      Directory dir = new EncryptedDirectory(new ByteBuffersDirectory(), KEY, limit);
+      write(dir, "v", data);
+      try (IndexInput in = dir.openInput("v", random)) {
+        assertThat(in.length()).isEqualTo(data.length);
+        Random r = new Random(limit);
+        IndexInput slice = in.slice("s", 1000, 60_000);
+        for (int i = 0; i < 1000; i++) {
+          int p = r.nextInt(60_000 - 1536);
+          float[] floats = new float[384];
+          slice.seek(p);
+          slice.readFloats(floats, 0, 384);
+          java.nio.ByteBuffer expected =
+              java.nio.ByteBuffer.wrap(data, 1000 + p, 1536)
+                  .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+          for (int k = 0; k < 384; k++) {
+            assertThat(Float.floatToRawIntBits(floats[k]))
+                .isEqualTo(Float.floatToRawIntBits(expected.getFloat()));
+          }
+        }
+      }
+    }
+  }
+
+  @Test
   void checksumInputMatchesTheWrittenChecksum() throws IOException {
     Directory dir = new EncryptedDirectory(new ByteBuffersDirectory(), KEY);
     byte[] data = randomBytes(50_000, 5);

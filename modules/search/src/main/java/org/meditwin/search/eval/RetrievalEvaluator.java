@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.meditwin.core.task.ProgressListener;
 import org.meditwin.search.DocumentMetadata;
 import org.meditwin.search.IndexDocument;
@@ -65,7 +64,7 @@ public final class RetrievalEvaluator implements Closeable {
       throws IOException {
     byte[] key = new byte[32];
     new SecureRandom().nextBytes(key);
-    Optional<TextEmbedder> cached = embedder.map(QueryCache::new);
+    Optional<TextEmbedder> cached = embedder;
     SearchService s =
         SearchService.open(
             indexDir,
@@ -140,35 +139,5 @@ public final class RetrievalEvaluator implements Closeable {
   @Override
   public void close() throws IOException {
     service.close();
-  }
-
-  /** Memoises query embeddings so fusion sweeps embed each query once. */
-  private static final class QueryCache implements TextEmbedder {
-    private final TextEmbedder delegate;
-    private final Map<String, float[]> cache = new ConcurrentHashMap<>();
-
-    QueryCache(TextEmbedder delegate) {
-      this.delegate = delegate;
-    }
-
-    @Override
-    public int dimension() {
-      return delegate.dimension();
-    }
-
-    @Override
-    public float[][] embed(List<String> texts) {
-      return delegate.embed(texts);
-    }
-
-    @Override
-    public float[] embedQuery(String query) {
-      return cache.computeIfAbsent(query, delegate::embedQuery);
-    }
-
-    @Override
-    public String modelId() {
-      return delegate.modelId();
-    }
   }
 }
