@@ -45,8 +45,13 @@ one_run() { # $1 = run number; prints the start-up time in ms
     done
     if [[ -n "$SCREENSHOT" ]] && grep -q "smoke.ready" "$log" 2>/dev/null; then
       sleep 1.5   # let the first frames render
+      # crop to the window: its geometry is in the window.shown event
+      shown="$(grep "window.shown" "$log" | head -n 1)"
+      value() { echo "$shown" | grep -o "\"$1\":\"\?-\?[0-9]*" | grep -o -- "-\?[0-9]*$"; }
+      crop=""
+      [[ -n "$(value width)" ]] && crop="-crop $(value width)x$(value height)+$(value x)+$(value y) +repage"
       if command -v import >/dev/null && import -version >/dev/null 2>&1; then
-        import -window root "$SCREENSHOT"
+        import -window root $crop "$SCREENSHOT"
       else
         xwd -root -silent > "$SCREENSHOT.xwd" && convert "$SCREENSHOT.xwd" "$SCREENSHOT" && rm -f "$SCREENSHOT.xwd"
       fi

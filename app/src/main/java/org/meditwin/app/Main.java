@@ -110,6 +110,8 @@ public final class Main {
           .setMessage("window shown")
           .addKeyValue("event", "window.shown")
           .addKeyValue("millisSinceProcessStart", millisSinceProcessStart())
+          .addKeyValue("x", (long) window.getX())
+          .addKeyValue("y", (long) window.getY())
           .addKeyValue("width", (long) window.getWidth())
           .addKeyValue("height", (long) window.getHeight())
           .log();
