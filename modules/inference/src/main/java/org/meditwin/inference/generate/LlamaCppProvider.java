@@ -143,6 +143,8 @@ public final class LlamaCppProvider implements GenerativeProvider, AutoCloseable
     StringBuilder text = new StringBuilder();
     try {
       synchronized (model) {
+        // render the chat template into the prompt: generate() completes the raw prompt
+        p.setPrompt(model.applyTemplate(p));
         for (LlamaOutput out : model.generate(p)) {
           text.append(out.text);
           sink.token(out.text);

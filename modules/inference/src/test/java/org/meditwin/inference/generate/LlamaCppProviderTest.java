@@ -50,4 +50,23 @@ class LlamaCppProviderTest {
         .isInstanceOf(GenerationException.class)
         .hasMessageContaining("llama.cpp could not load tiny.gguf");
   }
+
+  @Test
+  void runsATinyGgufModelBuiltByTheTestThroughLlamaCpp() throws Exception {
+    org.meditwin.inference.engine.DjlEnvironment.configureOffline(
+        org.meditwin.inference.engine.DjlEnvironment.defaultCacheDir());
+    Path model = dir.resolve("meditwin-tiny.gguf");
+    TinyGguf.write(model, 1);
+    GenerationRequest request =
+        new GenerationRequest("Be brief.", "Is hearing loss common?", java.util.List.of(), 8, 0.0);
+    try (LlamaCppProvider llama = LlamaCppProvider.open(model, 1, 128)) {
+      java.util.List<String> streamed = new java.util.ArrayList<>();
+      Generation first = llama.generate(request, streamed::add);
+      assertThat(first.provider()).isEqualTo("llama.cpp:meditwin-tiny.gguf");
+      assertThat(first.extractive()).isFalse();
+      assertThat(String.join("", streamed)).isEqualTo(first.text());
+      // greedy decoding of the same weights is deterministic
+      assertThat(llama.generate(request, TokenSink.NONE).text()).isEqualTo(first.text());
+    }
+  }
 }
