@@ -43,7 +43,9 @@ public final class BackupView {
     confirm.textProperty().bindBidirectional(vm.confirmationProperty());
     GridPane form = new GridPane();
     form.getStyleClass().add(Styles.FORM);
-    form.addRow(0, new Label(i18n.get("admin.backup.file")), new HBox(8, choose, file));
+    HBox fileRow = new HBox(8, choose, file);
+    fileRow.setAlignment(Pos.CENTER_LEFT);
+    form.addRow(0, new Label(i18n.get("admin.backup.file")), fileRow);
     Label pwLabel = new Label(i18n.get("admin.backup.password"));
     pwLabel.setLabelFor(password);
     Label confirmLabel = new Label(i18n.get("admin.backup.confirm"));
