@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -457,5 +458,37 @@ public final class SearchBenchmark {
     public String modelId() {
       return real.modelId();
     }
+  }
+
+  /** Header of the README table. */
+  public static String markdownHeader() {
+    return "| chunks | vectors | storage | index s | chunks/s | size MiB | BM25 p50/p95 ms | kNN(k=50→10) p50/p95 | filtered kNN p50/p95 | hybrid p50/p95 | query embed p50/p95 | hybrid+embed p50/p95 | recall@10 k=10 | recall@10 k=50 | filtered recall@10 |\n"
+        + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|";
+  }
+
+  /** One README table row. */
+  public static String markdownRow(Report r) {
+    return String.format(
+        Locale.ROOT,
+        "| %,d | %s | %s | %.0f | %.0f | %.0f | %s | %s | %s | %s | %s | %s | %.3f | %.3f | %.3f |",
+        r.chunks(),
+        r.format() == VectorFormat.HNSW_FLOAT32 ? "float32" : "int7 + rescore",
+        r.encrypted() ? "AES-CTR" : "plain",
+        r.indexSeconds(),
+        r.chunksPerSecond(),
+        r.indexBytes() / 1048576.0,
+        lat(r.bm25()),
+        lat(r.knn()),
+        lat(r.knnFiltered()),
+        lat(r.hybrid()),
+        r.queryEmbedding().map(SearchBenchmark::lat).orElse("n/a"),
+        r.hybridWithEmbedding().map(SearchBenchmark::lat).orElse("n/a"),
+        r.recallAt10NoOversampling(),
+        r.recallAt10Oversampled50(),
+        r.filteredRecallAt10());
+  }
+
+  private static String lat(Latency l) {
+    return String.format(Locale.ROOT, "%.2f / %.2f", l.p50Ms(), l.p95Ms());
   }
 }
