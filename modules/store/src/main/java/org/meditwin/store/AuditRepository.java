@@ -62,7 +62,27 @@ final class AuditRepository {
       ps.setString(10, hash);
       ps.executeUpdate();
     }
-    return new AuditEvent(seq, at, actor, action, type, id, success, det, prev, hash);
+    AuditEvent event = new AuditEvent(seq, at, actor, action, type, id, success, det, prev, hash);
+    tx.appended(event);
+    return event;
+  }
+
+  /** First entry found missing or rewritten when the database was opened (see Database). */
+  static OptionalLong recordedBreak(Tx tx) throws SQLException {
+    try (PreparedStatement ps =
+        tx.prepare("SELECT setting_value FROM settings WHERE setting_key = ?")) {
+      ps.setString(1, Database.AUDIT_BREAK_SETTING);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return OptionalLong.empty();
+        }
+        try {
+          return OptionalLong.of(Long.parseLong(rs.getString(1).strip()));
+        } catch (NumberFormatException e) {
+          return OptionalLong.of(1);
+        }
+      }
+    }
   }
 
   /** Audit fields are PHI-free by construction; this only bounds length and drops controls. */
@@ -165,10 +185,14 @@ final class AuditRepository {
       }
     }
     AuditVerification prefix = AuditChain.verify(entries);
-    if (!prefix.ok() || unreadable.isEmpty()) {
-      return new AuditVerification(prefix.ok(), rows, prefix.firstBrokenEntry());
+    OptionalLong broken = prefix.ok() ? unreadable : prefix.firstBrokenEntry();
+    OptionalLong tail = recordedBreak(tx);
+    if (tail.isPresent() && (broken.isEmpty() || tail.getAsLong() < broken.getAsLong())) {
+      broken = tail;
     }
-    return new AuditVerification(false, rows, unreadable);
+    return broken.isEmpty()
+        ? new AuditVerification(true, rows, OptionalLong.empty())
+        : new AuditVerification(false, rows, broken);
   }
 
   private static AuditEvent map(ResultSet rs) throws SQLException {

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.Set;
@@ -63,13 +64,23 @@ final class Database implements AutoCloseable {
   private final Connection connection;
   private final ReentrantLock lock = new ReentrantLock();
   private long committed;
+  private CommitMarker.AuditHead auditHead;
   private boolean closed;
 
-  private Database(DataLayout layout, Clock clock, Connection connection, long committed) {
+  /** Settings key holding the first audit seq found missing or rewritten at open (ADR 0021). */
+  static final String AUDIT_BREAK_SETTING = "audit.integrity.firstBrokenEntry";
+
+  private Database(
+      DataLayout layout,
+      Clock clock,
+      Connection connection,
+      long committed,
+      CommitMarker.AuditHead auditHead) {
     this.layout = layout;
     this.clock = clock;
     this.connection = connection;
     this.committed = committed;
+    this.auditHead = auditHead;
   }
 
   /** Creates a new database file; fails if one exists. */
@@ -85,8 +96,9 @@ final class Database implements AutoCloseable {
       c.setAutoCommit(false);
       migrate(layout, key);
       long counter = readCounter(c);
-      CommitMarker.write(layout.commitMarker(), counter);
-      return new Database(layout, clock, c, counter);
+      CommitMarker.AuditHead head = readAuditHead(c);
+      CommitMarker.write(layout.commitMarker(), counter, head);
+      return new Database(layout, clock, c, counter, head);
     } catch (SQLException e) {
       closeQuietly(c);
       release(layout);
@@ -119,10 +131,14 @@ final class Database implements AutoCloseable {
             null);
       }
       long counter = readCounter(c);
-      checkMarker(layout, counter);
+      CommitMarker.AuditHead head = readAuditHead(c);
+      Optional<CommitMarker.Marker> marker = checkMarker(layout, counter, head);
+      OptionalLong auditBreak = checkAuditHead(c, marker);
       migrate(layout, key);
       c.commit();
-      return new Database(layout, clock, c, counter);
+      Database db = new Database(layout, clock, c, counter, head);
+      auditBreak.ifPresent(db::recordAuditBreak);
+      return db;
     } catch (SQLException e) {
       closeQuietly(c);
       release(layout);
@@ -185,8 +201,9 @@ final class Database implements AutoCloseable {
     }
   }
 
-  private static void checkMarker(DataLayout layout, long counter) {
-    OptionalLong marker;
+  private static Optional<CommitMarker.Marker> checkMarker(
+      DataLayout layout, long counter, CommitMarker.AuditHead head) {
+    Optional<CommitMarker.Marker> marker;
     try {
       marker = CommitMarker.read(layout.commitMarker());
     } catch (CommitMarker.MalformedMarkerException e) {
@@ -200,8 +217,8 @@ final class Database implements AutoCloseable {
       throw new StoreUnavailableException(
           Kind.IO_ERROR, "The commit marker cannot be read: " + e.getClass().getSimpleName(), e);
     }
-    if (marker.isPresent() && counter < marker.getAsLong()) {
-      long missing = marker.getAsLong() - counter;
+    if (marker.isPresent() && counter < marker.get().counter()) {
+      long missing = marker.get().counter() - counter;
       throw new StoreUnavailableException(
           Kind.ROLLED_BACK,
           "The database file is older than its last recorded commit ("
@@ -211,15 +228,74 @@ final class Database implements AutoCloseable {
               + SqlFailures.RESTORE_ADVICE,
           null);
     }
-    if (marker.isEmpty() || counter > marker.getAsLong()) {
-      if (marker.isEmpty()) {
-        LOG.warn("Commit marker missing; recreating it from the database counter");
+    if (marker.isEmpty()) {
+      LOG.warn("Commit marker missing; recreating it from the database counter");
+    }
+    try {
+      CommitMarker.write(layout.commitMarker(), counter, head);
+    } catch (IOException e) {
+      LOG.warn("Could not update the commit marker: {}", e.getClass().getSimpleName());
+    }
+    return marker;
+  }
+
+  /**
+   * The newest audit entries recorded in the marker must still be in the table with the same hash;
+   * deleting or rewriting the tail through SQL leaves a valid shorter chain otherwise. Returns the
+   * first entry found missing or changed.
+   */
+  private static OptionalLong checkAuditHead(Connection c, Optional<CommitMarker.Marker> marker)
+      throws SQLException {
+    if (marker.isEmpty() || marker.get().auditHead().isEmpty()) {
+      return OptionalLong.empty();
+    }
+    CommitMarker.AuditHead expected = marker.get().auditHead().get();
+    if (expected.seq() == 0) {
+      return OptionalLong.empty();
+    }
+    try (PreparedStatement ps = c.prepareStatement("SELECT hash FROM audit_log WHERE seq = ?")) {
+      ps.setLong(1, expected.seq());
+      try (ResultSet rs = ps.executeQuery()) {
+        if (rs.next()) {
+          return expected.matches(rs.getString(1))
+              ? OptionalLong.empty()
+              : OptionalLong.of(expected.seq());
+        }
       }
-      try {
-        CommitMarker.write(layout.commitMarker(), counter);
-      } catch (IOException e) {
-        LOG.warn("Could not update the commit marker: {}", e.getClass().getSimpleName());
-      }
+    }
+    long max = readAuditHead(c).seq();
+    return OptionalLong.of(Math.min(max + 1, expected.seq()));
+  }
+
+  private void recordAuditBreak(long seq) {
+    LOG.error(
+        "Audit log entries recorded in the commit marker are missing or changed (from entry {})",
+        seq);
+    write(
+        tx -> {
+          OptionalLong known = AuditRepository.recordedBreak(tx);
+          if (known.isEmpty() || known.getAsLong() > seq) {
+            try (PreparedStatement ps =
+                tx.prepare(
+                    "MERGE INTO settings (setting_key, setting_value) KEY (setting_key)"
+                        + " VALUES (?, ?)")) {
+              ps.setString(1, AUDIT_BREAK_SETTING);
+              ps.setString(2, Long.toString(seq));
+              ps.executeUpdate();
+            }
+          }
+          return null;
+        });
+  }
+
+  static CommitMarker.AuditHead readAuditHead(Connection c) throws SQLException {
+    try (Statement st = c.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT seq, hash FROM audit_log ORDER BY seq DESC FETCH FIRST 1 ROWS ONLY")) {
+      return rs.next()
+          ? CommitMarker.AuditHead.of(rs.getLong(1), rs.getString(2))
+          : CommitMarker.AuditHead.NONE;
     }
   }
 
@@ -336,11 +412,12 @@ final class Database implements AutoCloseable {
         throw e;
       }
       committed++;
+      tx.lastAudit().ifPresent(e -> auditHead = CommitMarker.AuditHead.of(e.seq(), e.hash()));
       if (tx.syncRequested()) {
         checkpointSync();
       }
       try {
-        CommitMarker.write(layout.commitMarker(), committed);
+        CommitMarker.write(layout.commitMarker(), committed, auditHead);
       } catch (IOException e) {
         // The data is committed; a stale marker only weakens the rollback check.
         LOG.warn("Could not update the commit marker: {}", e.getClass().getSimpleName());
@@ -412,6 +489,11 @@ final class Database implements AutoCloseable {
 
   long committedTransactions() {
     return committed;
+  }
+
+  /** The audit head as of the last commit (read under {@link #exclusive} for backups). */
+  CommitMarker.AuditHead auditHead() {
+    return auditHead;
   }
 
   private void ensureOpen() {

@@ -92,7 +92,11 @@ final class StoreBackupService implements BackupService {
             add(zip, BackupArchive.DB, in, manifest);
           }
         }
-        add(zip, BackupArchive.MARKER, CommitMarker.format(snap.counter()), manifest);
+        add(
+            zip,
+            BackupArchive.MARKER,
+            CommitMarker.format(snap.counter(), snap.auditHead()),
+            manifest);
         add(zip, BackupArchive.KEYRING, snap.keyring(), manifest);
         if (snap.journal().length > 0) {
           add(zip, BackupArchive.JOURNAL, snap.journal(), manifest);
@@ -115,7 +119,8 @@ final class StoreBackupService implements BackupService {
     }
   }
 
-  private record Snapshot(long counter, byte[] keyring, byte[] journal) {}
+  private record Snapshot(
+      long counter, CommitMarker.AuditHead auditHead, byte[] keyring, byte[] journal) {}
 
   /** Runs with the database lock held: no transaction (and no key-ring change) in between. */
   private static Snapshot snapshot(Database db, DataLayout layout, Path h2zip) {
@@ -126,7 +131,7 @@ final class StoreBackupService implements BackupService {
           Files.exists(layout.preAuthJournal())
               ? Files.readAllBytes(layout.preAuthJournal())
               : new byte[0];
-      return new Snapshot(counter, keyring, journal);
+      return new Snapshot(counter, db.auditHead(), keyring, journal);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

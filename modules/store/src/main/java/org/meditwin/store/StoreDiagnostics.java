@@ -11,7 +11,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.OptionalLong;
+import java.util.Optional;
 import org.meditwin.core.MediTwinException;
 import org.meditwin.security.KdfParams;
 import org.meditwin.security.KeyRing;
@@ -103,9 +103,9 @@ public final class StoreDiagnostics {
 
   private static Check commitMarker(DataLayout layout) {
     try {
-      OptionalLong v = CommitMarker.read(layout.commitMarker());
+      Optional<CommitMarker.Marker> v = CommitMarker.read(layout.commitMarker());
       return v.isPresent()
-          ? new Check("commit marker", true, v.getAsLong() + " committed transactions")
+          ? new Check("commit marker", true, v.get().counter() + " committed transactions")
           : new Check(
               "commit marker", !Files.exists(layout.dbFile()), "missing (db/commit.marker)");
     } catch (CommitMarker.MalformedMarkerException e) {

@@ -12,6 +12,8 @@ final class Tx {
   private final Connection connection;
   private final Instant now;
   private boolean syncAfterCommit;
+  private java.util.Optional<org.meditwin.core.domain.AuditEvent> lastAudit =
+      java.util.Optional.empty();
 
   Tx(Connection connection, Instant now) {
     this.connection = connection;
@@ -34,6 +36,15 @@ final class Tx {
   /** Runs {@code CHECKPOINT SYNC} after the commit (account changes and other critical writes). */
   void syncAfterCommit() {
     syncAfterCommit = true;
+  }
+
+  void appended(org.meditwin.core.domain.AuditEvent event) {
+    lastAudit = java.util.Optional.of(event);
+  }
+
+  /** The newest audit entry appended in this transaction. */
+  java.util.Optional<org.meditwin.core.domain.AuditEvent> lastAudit() {
+    return lastAudit;
   }
 
   boolean syncRequested() {

@@ -93,6 +93,60 @@ class AuditTamperTest {
   }
 
   @Test
+  void deletedNewestEntriesAreDetectedThroughTheCommitMarker() throws SQLException {
+    long last = lastSeq();
+    tamper("DELETE FROM audit_log WHERE seq > " + (last - 3));
+    AuditVerification v = verify();
+    assertThat(v.ok()).isFalse();
+    assertThat(v.firstBrokenEntry()).hasValue(last - 2);
+    // The finding is kept: later appends on top of the shorter chain do not hide it.
+    assertThat(verify().firstBrokenEntry()).hasValue(last - 2);
+  }
+
+  @Test
+  void rewrittenNewestEntryWithAValidHashIsDetected() throws SQLException {
+    long last = lastSeq();
+    String prev;
+    try (Connection c = RawDatabase.open(dir, "admin", StoreFixture.ADMIN_PASSWORD);
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT prev_hash FROM audit_log WHERE seq = " + last)) {
+      rs.next();
+      prev = rs.getString(1);
+    }
+    java.time.Instant at = java.time.Instant.parse("2026-03-02T09:00:00Z");
+    String forged =
+        org.meditwin.security.AuditChain.hash(
+            prev,
+            last,
+            at,
+            "u_forged00000000",
+            org.meditwin.core.domain.AuditAction.LOGOUT,
+            "user",
+            "",
+            true,
+            "");
+    tamper(
+        "UPDATE audit_log SET actor = 'u_forged00000000', action = 'LOGOUT', target_type = 'user',"
+            + " target_id = '', success = TRUE, detail = '', at = TIMESTAMP WITH TIME ZONE"
+            + " '2026-03-02 09:00:00+00', hash = '"
+            + forged
+            + "' WHERE seq = "
+            + last);
+    AuditVerification v = verify();
+    assertThat(v.ok()).isFalse();
+    assertThat(v.firstBrokenEntry()).hasValue(last);
+  }
+
+  private long lastSeq() throws SQLException {
+    try (Connection c = RawDatabase.open(dir, "admin", StoreFixture.ADMIN_PASSWORD);
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT MAX(seq) FROM audit_log")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  @Test
   void entryWithUnknownActionIsReportedNotThrown() throws SQLException {
     tamper("UPDATE audit_log SET action = 'NOT_AN_ACTION' WHERE seq = 3");
     assertThat(verify().firstBrokenEntry()).hasValue(3);
