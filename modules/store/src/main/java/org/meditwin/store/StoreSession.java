@@ -125,6 +125,15 @@ final class StoreSession implements UserSession {
     return backups;
   }
 
+  /** HKDF purpose shared with {@code meditwin kb rebuild} so both open the same index. */
+  static final String SEARCH_INDEX_KEY_PURPOSE = "lucene-index";
+
+  @Override
+  public byte[] searchIndexKey() {
+    guard();
+    return store.key().derive(SEARCH_INDEX_KEY_PURPOSE, 32);
+  }
+
   @Override
   public void lock() {
     if (closed) {

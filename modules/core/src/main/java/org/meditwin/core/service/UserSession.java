@@ -25,6 +25,18 @@ public interface UserSession extends AutoCloseable {
   /** Backup and restore of the whole data directory. Administrators only. */
   BackupService backups();
 
+  /**
+   * The 256-bit key that encrypts this workstation's Lucene search indexes (the knowledge base
+   * under {@code $MEDITWIN_HOME/kb}), derived from the data key for this one purpose only (HKDF
+   * purpose {@code "lucene-index"}, ADR 0031). A fresh copy each call: the caller wipes it after
+   * opening the index. Throws {@link AccessDeniedException} while locked or after close.
+   *
+   * @throws UnsupportedOperationException when the session has no encrypted store behind it
+   */
+  default byte[] searchIndexKey() {
+    throw new UnsupportedOperationException("this session keeps no encrypted search indexes");
+  }
+
   /** Locks the session (idle timeout or user request); audited. */
   void lock();
 
