@@ -53,6 +53,14 @@ class OfflineLoadingTest {
       SpecialtyRouter router = rt.router().join();
       assertThat(router.route("Chest pain on exertion.").scores()).hasSize(5);
       assertThat(rt.device().device()).isNotBlank();
+      try (var quantised =
+          org.meditwin.inference.embedding.BgeEncoder.open(
+              org.meditwin.inference.embedding.EncoderVariant.QUANTISED,
+              SharedModels.cacheDir().resolve("encoders"),
+              1,
+              64)) {
+        assertThat(quantised.embedBatch(java.util.List.of("Tinnitus."))[0]).hasSize(384);
+      }
       assertThat(recorder.requests).isEmpty();
     } finally {
       ProxySelector.setDefault(previous);

@@ -33,6 +33,14 @@ public final class OfflineProbe {
     }
     rt.router().join().route("Sudden hearing loss in the right ear with tinnitus.");
     rt.device();
+    try (var q =
+        org.meditwin.inference.embedding.BgeEncoder.open(
+            org.meditwin.inference.embedding.EncoderVariant.QUANTISED,
+            org.meditwin.inference.engine.DjlEnvironment.defaultCacheDir().resolve("encoders"),
+            1,
+            64)) {
+      q.embedBatch(java.util.List.of("Tinnitus."));
+    }
     rt.close();
     System.out.println("OFFLINE-PROBE OK");
   }

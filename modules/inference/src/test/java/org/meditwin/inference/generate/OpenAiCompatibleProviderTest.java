@@ -87,7 +87,7 @@ class OpenAiCompatibleProviderTest {
         }
         case BAD_REQUEST -> ex.sendResponseHeaders(400, -1);
         case SLOW_HEADERS -> {
-          sleep(1500);
+          sleep(3000);
           ex.sendResponseHeaders(500, -1);
         }
         default -> {
@@ -97,7 +97,7 @@ class OpenAiCompatibleProviderTest {
           event(out, "{\"choices\":[{\"delta\":{\"role\":\"assistant\"}}]}");
           event(out, "{\"choices\":[{\"delta\":{\"content\":\"Hearing loss \"}}]}");
           if (b == Behaviour.STALL_MID_STREAM) {
-            sleep(1500);
+            sleep(3000);
           }
           if (b == Behaviour.CUT_STREAM) {
             out.close();
@@ -136,9 +136,10 @@ class OpenAiCompatibleProviderTest {
             base,
             "clinic-llm",
             Optional.of("secret-token"),
-            Duration.ofMillis(500),
-            Duration.ofMillis(400),
-            Duration.ofMillis(400),
+            // generous against a loaded CI machine, well below the server's 3 s stalls
+            Duration.ofSeconds(2),
+            Duration.ofMillis(1500),
+            Duration.ofMillis(1000),
             retries,
             Duration.ofMillis(10),
             breakerThreshold,
