@@ -21,6 +21,8 @@ public final class Logging {
   public static final String STDERR_LEVEL_PROPERTY = "meditwin.stderrLevel";
 
   private static boolean reconfigureNeeded;
+  private static Path configuredHome;
+  private static boolean configuredVerbose;
 
   private Logging() {}
 
@@ -29,6 +31,8 @@ public final class Logging {
    * (after a restore, or in tests with a different home).
    */
   public static synchronized void configure(Path dataHome, boolean verbose) {
+    configuredHome = dataHome;
+    configuredVerbose = verbose;
     System.setProperty(DataHome.PROPERTY, dataHome.toString());
     System.setProperty(LOG_DIR_PROPERTY, dataHome.resolve("logs").toString());
     System.setProperty(STDERR_LEVEL_PROPERTY, verbose ? "INFO" : "WARN");
@@ -53,6 +57,16 @@ public final class Logging {
     } catch (JoranException e) {
       // logback keeps its own status list; a broken config must never stop the application
       context.getStatusManager().add(new ch.qos.logback.core.status.ErrorStatus(e.getMessage(), e));
+    }
+  }
+
+  /**
+   * Reopens the log file when logging was configured for {@code dataHome} (the directory was
+   * replaced, e.g. by a restore); otherwise leaves the configuration alone.
+   */
+  public static synchronized void reopenIfConfiguredFor(Path dataHome) {
+    if (dataHome.equals(configuredHome)) {
+      configure(dataHome, configuredVerbose);
     }
   }
 

@@ -65,7 +65,7 @@ final class RestoreCommand implements Callable<Integer> {
       Arrays.fill(password, '\0');
     }
     // the log file moved aside with the old directory: reopen it in the restored one
-    Logging.configure(home, context.verbose());
+    Logging.reopenIfConfiguredFor(home);
     LOG.atInfo().setMessage("backup restored").addKeyValue("event", "cli.restore").log();
     context.emit(
         new Result(true, home.toString(), previous.toString()),

@@ -70,6 +70,7 @@ class LogsArePhiFreeTest {
         assertThat(session.patients().search(patient.mrn(), 10)).isNotEmpty();
       }
     }
+    assertThat(phi).hasSizeGreaterThan(demo.get("patients").size());
     cli.env(CliContext.PASSWORD_ENV, "a wrong password").run("demo", "load", "--user", "admin");
 
     Path logFile = home.resolve("logs").resolve("meditwin.log");
