@@ -107,7 +107,17 @@ if (( WANT_DEB )); then
       --linux-menu-group "Medical;Office;" --linux-app-category misc --linux-shortcut \
       --icon "$ICON" --resource-dir "$TARGET/resources" \
       --dest "$TARGET"
-    ls -la "$TARGET"/*.deb >&2
+    DEB="$(ls "$TARGET"/*.deb)"
+    # check what a desktop user gets: package name, launcher, menu entry (Medical/Office)
+    [[ "$(dpkg-deb -f "$DEB" Package)" == "$PACKAGE" ]] || { log "wrong package name in $DEB"; exit 1; }
+    # (listings are read whole: grep -q closing a pipe early would fail it under pipefail)
+    LISTING="$(dpkg-deb -c "$DEB")"
+    grep -q "/opt/$PACKAGE/bin/$NAME\$" <<< "$LISTING" || { log "launcher missing in $DEB"; exit 1; }
+    DESKTOP="$(grep -o '\./opt/[^ ]*\.desktop$' <<< "$LISTING" | head -n 1)"
+    ENTRY="$(dpkg-deb --fsys-tarfile "$DEB" | tar -xO "$DESKTOP")"
+    grep -q '^Categories=Medical;Office;' <<< "$ENTRY" \
+      || { log "desktop entry in $DEB lacks the Medical/Office categories"; exit 1; }
+    log ".deb checked: $(basename "$DEB") ($(du -h "$DEB" | cut -f1)), menu entry $DESKTOP"
   else
     log ".deb skipped: fakeroot and dpkg-deb are needed (apt-get install fakeroot dpkg-dev)"
   fi
