@@ -42,6 +42,9 @@ public final class ClinicalNlp implements AutoCloseable {
   public static final String DEID_MODEL = "deid-names";
   public static final String NER_MODEL = "clinical-ner";
 
+  /** De-identification decodes names/locations with p(O) scaled by this: recall first. */
+  public static final float DEID_OUTSIDE_SCALE = 0.3f;
+
   /** Longest accepted input (characters); longer texts are refused with a clear message. */
   public static final int MAX_CHARS = 2_000_000;
 
@@ -83,6 +86,7 @@ public final class ClinicalNlp implements AutoCloseable {
     List<ComponentStatus> status = new ArrayList<>();
     List<AutoCloseable> resources = new ArrayList<>();
     Optional<HeadTagger> names = head(registry, DEID_MODEL, status, resources);
+    names.ifPresent(n -> n.setOutsideScale(DEID_OUTSIDE_SCALE));
     Optional<HeadTagger> clinical = head(registry, NER_MODEL, status, resources);
     Optional<SharedEncoder> encoder = Optional.empty();
     if (names.isPresent() || clinical.isPresent()) {

@@ -47,7 +47,7 @@ final class PatternRecognizers {
           "(?i)\\b(mrn|medical record(?: number| no\\.?| #)?|med\\.? rec\\.?(?: no\\.?)?|patient id|pt id|chart(?: number| no\\.?| #)?|hospital (?:number|no\\.?)|unit number|account(?: number| no\\.?| #)?|acct\\.?(?: no\\.?| #)?|a/c|billing (?:number|no\\.?)|policy(?: number| no\\.?| #)?|member id|insurance id|subscriber id|health plan(?: id| number)?|medicare(?: number| id)?|medicaid(?: number| id)?|driver'?s? licen[cs]e(?: number| no\\.?| #)?|licen[cs]e(?: number| no\\.?| #)?|dl(?: number| no\\.?| #)|dea(?: number| no\\.?| #)?|npi|passport(?: number| no\\.?| #)?|serial(?: number| no\\.?| #)?|device id|id(?: number| no\\.?| #)?|ssn|social security(?: number| no\\.?)?)\\s{0,3}(?:is|was|:|#|=|-)?\\s{0,3}(?:is\\s{0,3})?(?:number\\s{0,3})?(?:#\\s{0,2})?([A-Za-z]{0,3}[-]?\\d[\\dA-Za-z-]{2,24}+)");
   static final Pattern AGE =
       Pattern.compile(
-          "(?i)\\b(\\d{1,3})(?:\\s?-?\\s?(?:years?|yrs?|y)\\.?\\s?-?\\s?(?:old|of age)|\\s?(?:y/o|yo|y\\.o\\.|yr old))\\b|\\b(?:aged?|age:|age of)\\s{0,3}(\\d{1,3})\\b|\\b(\\d{1,3})\\s?(?:year|yr)s?\\s?-?\\s?old\\b");
+          "(?i)\\b(\\d{1,3})(?:\\s?-?\\s?(?:years?|yrs?|y)\\.?\\s?-?\\s?(?:old|of age)|\\s?(?:y/o|yo|y\\.o\\.|yr old))\\b|\\b(?:aged?|age:|age of|turned|turning|turns)\\s{0,3}(\\d{1,3})\\b|\\b(\\d{1,3})\\s?(?:year|yr)s?\\s?-?\\s?old\\b");
   private static final String MONTH =
       "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
   static final Pattern DATE =

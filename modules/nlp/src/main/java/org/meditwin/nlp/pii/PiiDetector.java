@@ -17,6 +17,12 @@ import org.meditwin.nlp.text.Token;
  * the union of their characters is masked (recall first). Thread-safe.
  */
 public final class PiiDetector {
+  /**
+   * Model spans score at most this, below every validated pattern, so a merged span takes the
+   * pattern's type (an e-mail stays EMAIL even if the head also tagged it as a name).
+   */
+  static final double MODEL_SCORE_CAP = 0.7;
+
   private final Optional<HeadTagger> names;
   private final Optional<SharedEncoder> encoder;
 
@@ -51,7 +57,12 @@ public final class PiiDetector {
         PiiType type = w.type().equals("PER") ? PiiType.PERSON : PiiType.LOCATION;
         raw.add(
             new PiiSpan(
-                s, e, type, text.substring(s, e), w.confidence(), "model:" + names.get().name()));
+                s,
+                e,
+                type,
+                text.substring(s, e),
+                MODEL_SCORE_CAP * w.confidence(),
+                "model:" + names.get().name()));
       }
     }
     List<PiiSpan> kept = new ArrayList<>();
@@ -71,7 +82,49 @@ public final class PiiDetector {
       }
       kept.add(s);
     }
-    return merge(text, kept);
+    return merge(text, extendAddresses(text, merge(text, kept)));
+  }
+
+  private static final java.util.regex.Pattern ADDRESS_TAIL =
+      java.util.regex.Pattern.compile(
+          "\\G[ \\t\\r\\n,.]{0,12}+(\\d{3,6}(?:-\\d{3,4})?|[A-Z]\\d[A-Z] ?\\d[A-Z]\\d|[A-Z]{2,3}|nan)(?![\\p{L}\\p{N}])");
+  private static final java.util.regex.Pattern ADDRESS_HEAD =
+      java.util.regex.Pattern.compile("(?<![\\p{L}\\p{N}])\\d{1,6}[ \\t]{1,3}$");
+
+  /**
+   * Postal codes, region codes and house numbers right next to a found location belong to the
+   * address ("LAPPEENRANTA SK 53650", "04862 Victor Hugo u. 49").
+   */
+  static List<PiiSpan> extendAddresses(String text, List<PiiSpan> spans) {
+    List<PiiSpan> out = new ArrayList<>(spans);
+    for (PiiSpan s : spans) {
+      if (s.type() != PiiType.LOCATION) {
+        continue;
+      }
+      java.util.regex.Matcher m = ADDRESS_TAIL.matcher(text);
+      m.region(s.end(), Math.min(text.length(), s.end() + 120));
+      int pos = s.end();
+      while (m.find(pos) && m.start() == pos && m.end() - s.end() < 120) {
+        out.add(
+            new PiiSpan(
+                m.start(1),
+                m.end(1),
+                PiiType.LOCATION,
+                text.substring(m.start(1), m.end(1)),
+                0.6,
+                "rule:address-tail"));
+        pos = m.end();
+      }
+      String before = text.substring(Math.max(0, s.start() - 10), s.start());
+      java.util.regex.Matcher h = ADDRESS_HEAD.matcher(before);
+      if (h.find()) {
+        int st = s.start() - before.length() + h.start();
+        String num = text.substring(st, s.start()).strip();
+        out.add(
+            new PiiSpan(st, st + num.length(), PiiType.LOCATION, num, 0.6, "rule:address-head"));
+      }
+    }
+    return out;
   }
 
   private static int age(PiiSpan s) {

@@ -17,6 +17,7 @@ public final class HeadTagger implements AutoCloseable {
   private final BioDecoder decoder;
   private final String encoderName;
   private final int context;
+  private volatile float outsideScale = 1f;
 
   private HeadTagger(
       String name,
@@ -51,6 +52,17 @@ public final class HeadTagger implements AutoCloseable {
         d.intParameter("contextWords", 0));
   }
 
+  /**
+   * Multiplies the probability of {@code O} by {@code scale} before decoding: below 1 trades
+   * precision for recall (de-identification wants recall).
+   */
+  public void setOutsideScale(float scale) {
+    if (!(scale > 0 && scale <= 1)) {
+      throw new IllegalArgumentException("outside scale must be in (0, 1]");
+    }
+    this.outsideScale = scale;
+  }
+
   public String name() {
     return name;
   }
@@ -76,6 +88,12 @@ public final class HeadTagger implements AutoCloseable {
     List<BioDecoder.WordSpan> out = new java.util.ArrayList<>();
     for (int[] s : sentences) {
       float[][] p = head.probabilities(withContext(features, s[0], s[1], context));
+      int outside = decoder.labels().indexOf("O");
+      if (outsideScale < 1f && outside >= 0) {
+        for (float[] row : p) {
+          row[outside] *= outsideScale;
+        }
+      }
       int[] decoded = decoder.decode(p);
       for (BioDecoder.WordSpan w : decoder.spans(decoded, p)) {
         out.add(new BioDecoder.WordSpan(w.from() + s[0], w.to() + s[0], w.type(), w.confidence()));

@@ -35,8 +35,13 @@ public final class HeadTraining {
   public static final String CLINICAL = "clinical-ner";
   public static final EncoderVariant ENCODER = EncoderVariant.QUANTISED;
 
-  /** Neighbouring words on each side whose features are appended to a word's row. */
+  /** Default neighbouring words on each side whose features are appended to a word's row. */
   public static final int CONTEXT_WORDS = 1;
+
+  private static int contextWords = CONTEXT_WORDS;
+  private static float learningRate = 1e-3f;
+  private static int hidden = 256;
+  private static int conllUsed;
 
   private HeadTraining() {}
 
@@ -56,6 +61,9 @@ public final class HeadTraining {
         case "--data" -> data = Path.of(args[i + 1]);
         case "--models" -> models = Path.of(args[i + 1]);
         case "--conll" -> conll = Integer.parseInt(args[i + 1]);
+        case "--context" -> contextWords = Integer.parseInt(args[i + 1]);
+        case "--lr" -> learningRate = Float.parseFloat(args[i + 1]);
+        case "--hidden" -> hidden = Integer.parseInt(args[i + 1]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -78,6 +86,7 @@ public final class HeadTraining {
 
   static void trainDeid(Config c, ProgressListener progress) throws IOException {
     List<String> keep = List.of("PER", "LOC");
+    conllUsed = c.conllMax();
     List<LabeledSentence> conll =
         Corpora.subsample(
             Corpora.readColumns(c.data().resolve("ner/conll2003/train.txt"), keep),
@@ -99,7 +108,8 @@ public final class HeadTraining {
     List<LabeledSentence> train = new ArrayList<>(conll);
     train.addAll(synthTrain);
     List<String> labels = List.of("O", "B-PER", "I-PER", "B-LOC", "I-LOC");
-    TrainingOptions o = new TrainingOptions(42, 256, 0.2f, 1e-3f, 1e-4f, 128, 40, 6, true);
+    TrainingOptions o =
+        new TrainingOptions(42, hidden, 0.2f, learningRate, 1e-4f, 128, 40, 6, true);
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("conllTrainSentences", conll.size());
     data.put("presidioTrainSamples", synthTrain.size());
@@ -136,7 +146,8 @@ public final class HeadTraining {
     List<LabeledSentence> cdrDev =
         Corpora.readColumns(c.data().resolve("ner/bc5cdr/devel.tsv"), keep);
     List<String> labels = List.of("O", "B-Disease", "I-Disease", "B-Chemical", "I-Chemical");
-    TrainingOptions o = new TrainingOptions(42, 256, 0.2f, 1e-3f, 1e-4f, 256, 40, 5, false);
+    TrainingOptions o =
+        new TrainingOptions(42, hidden, 0.2f, learningRate, 1e-4f, 256, 40, 6, false);
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("trainSentences", train.size());
     data.put("validationSentences", validation.size());
@@ -187,7 +198,7 @@ public final class HeadTraining {
       parameters.put("bestEpoch", head.bestEpoch());
       parameters.put("epochsRun", head.epochsRun());
       parameters.put("patience", o.patience());
-      parameters.put("contextWords", CONTEXT_WORDS);
+      parameters.put("contextWords", contextWords);
       parameters.put("validationTokenMacroF1", round(head.devMacroF1()));
       parameters.putAll(dataCounts);
       Map<String, Object> input = new LinkedHashMap<>();
@@ -207,8 +218,15 @@ public final class HeadTraining {
               input,
               parameters,
               Map.of(),
-              "./mvnw -q -pl modules/nlp exec:java -Dexec.mainClass=org.meditwin.nlp.train.HeadTraining -Dexec.args="
-                  + name);
+              "modules/nlp/train-head.sh "
+                  + name
+                  + " --context "
+                  + contextWords
+                  + " --lr "
+                  + learningRate
+                  + " --hidden "
+                  + hidden
+                  + (name.equals(DEID) ? " --conll " + conllUsed : ""));
       // strict entity-level metrics of the saved head on each dev split
       Map<String, Object> metrics = new LinkedHashMap<>();
       try (HeadTagger tagger = HeadTagger.load(draft, folder)) {
@@ -279,7 +297,7 @@ public final class HeadTraining {
     List<float[]> x = new ArrayList<>();
     List<Integer> y = new ArrayList<>();
     for (int i = 0; i < sentences.size(); i++) {
-      float[][] ctx = HeadTagger.withContext(features[i], 0, features[i].length, CONTEXT_WORDS);
+      float[][] ctx = HeadTagger.withContext(features[i], 0, features[i].length, contextWords);
       for (int w = 0; w < features[i].length; w++) {
         int label = labels.indexOf(sentences.get(i).tags().get(w));
         if (features[i][w] != null && label >= 0) {

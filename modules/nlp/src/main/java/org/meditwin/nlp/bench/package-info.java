@@ -1,0 +1,2 @@
+/** Throughput benchmark of the NLP pipeline ({@code ./run bench nlp}). */
+package org.meditwin.nlp.bench;
