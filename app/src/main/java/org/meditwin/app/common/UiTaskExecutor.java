@@ -34,6 +34,14 @@ public final class UiTaskExecutor implements TaskExecutor, AutoCloseable {
   }
 
   /**
+   * @param threads worker threads (the shell keeps one free for interactive work while a long
+   *     knowledge-base build runs)
+   */
+  public UiTaskExecutor(int threads) {
+    this(threads, Platform::runLater);
+  }
+
+  /**
    * @param fxThread hands a runnable to the FX thread ({@code Platform::runLater} outside tests)
    */
   UiTaskExecutor(int threads, Consumer<Runnable> fxThread) {

@@ -1,9 +1,11 @@
 package org.meditwin.app.shell;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -30,6 +32,7 @@ import org.meditwin.app.soap.SoapView;
 import org.meditwin.app.theme.Styles;
 import org.meditwin.app.timeline.TimelineView;
 import org.meditwin.core.service.UserSession;
+import org.meditwin.inference.engine.DeviceInfo;
 
 /** The signed-in window: navigation on the left, the selected pane, and the status bar. */
 public final class MainWindowView {
@@ -45,7 +48,10 @@ public final class MainWindowView {
   private final DialogService dialogs;
   private final Clock clock;
   private final ZoneId zone;
+  private final Path modelsDir;
+  private final Supplier<DeviceInfo> device;
   private PatientsView patientsView;
+  private PatientsViewModel patientsModel;
 
   public MainWindowView(
       ShellViewModel shell,
@@ -55,7 +61,9 @@ public final class MainWindowView {
       ErrorReporter errors,
       DialogService dialogs,
       Clock clock,
-      ZoneId zone) {
+      ZoneId zone,
+      Path modelsDir,
+      Supplier<DeviceInfo> device) {
     this.shell = shell;
     this.session = session;
     this.tasks = tasks;
@@ -64,6 +72,8 @@ public final class MainWindowView {
     this.dialogs = dialogs;
     this.clock = clock;
     this.zone = zone;
+    this.modelsDir = modelsDir;
+    this.device = device;
 
     nav.setId("nav");
     nav.getStyleClass().add(Styles.NAV);
@@ -118,6 +128,15 @@ public final class MainWindowView {
     }
   }
 
+  /** Shows the Patients pane searching for {@code mrn} (a patient hit of the global search). */
+  public void openPatient(String mrn) {
+    shell.selectedProperty().set(NavItem.PATIENTS);
+    show(NavItem.PATIENTS);
+    patientsModel.queryProperty().set(mrn);
+    patientsModel.search();
+    patientsView.focus();
+  }
+
   private void show(NavItem item) {
     Parent pane = panes.computeIfAbsent(item, this::create);
     content.getChildren().setAll(pane);
@@ -126,9 +145,8 @@ public final class MainWindowView {
   private Parent create(NavItem item) {
     return switch (item) {
       case PATIENTS -> {
-        patientsView =
-            new PatientsView(
-                new PatientsViewModel(session, tasks, i18n, errors, clock), i18n, dialogs, zone);
+        patientsModel = new PatientsViewModel(session, tasks, i18n, errors, clock);
+        patientsView = new PatientsView(patientsModel, i18n, dialogs, zone);
         yield patientsView.root();
       }
       case CHAT -> new ChatView(i18n).root();
@@ -136,7 +154,9 @@ public final class MainWindowView {
       case IMAGING -> new ImagingView(i18n).root();
       case SOAP -> new SoapView(i18n).root();
       case DOCUMENTS -> new DocumentsView(i18n).root();
-      case ADMIN -> new AdminView(session, tasks, i18n, errors, dialogs, clock, zone).root();
+      case ADMIN ->
+          new AdminView(session, tasks, i18n, errors, dialogs, clock, zone, modelsDir, device)
+              .root();
     };
   }
 

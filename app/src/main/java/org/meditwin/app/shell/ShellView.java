@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Optional;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -34,6 +35,11 @@ import org.meditwin.app.login.LockView;
 import org.meditwin.app.login.LockViewModel;
 import org.meditwin.app.login.LoginView;
 import org.meditwin.app.login.LoginViewModel;
+import org.meditwin.app.search.Debouncer;
+import org.meditwin.app.search.GlobalSearchView;
+import org.meditwin.app.search.GlobalSearchViewModel;
+import org.meditwin.app.search.KnowledgeBaseService;
+import org.meditwin.app.search.SearchResultItem;
 import org.meditwin.app.settings.SettingsFile;
 import org.meditwin.app.settings.SettingsMenuView;
 import org.meditwin.app.settings.SettingsViewModel;
@@ -41,17 +47,21 @@ import org.meditwin.app.settings.UiPreferences;
 import org.meditwin.app.theme.FxThemeApplier;
 import org.meditwin.app.theme.Styles;
 import org.meditwin.core.service.UserSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The window: top bar with the settings menu, the current screen, and the lock overlay. Owns the
  * composition of view models and views; rebuilds everything when the language changes.
  */
 public final class ShellView {
+  private static final Logger LOG = LoggerFactory.getLogger(ShellView.class);
+  private static final Duration SEARCH_DEBOUNCE = Duration.ofMillis(250);
   private final Stage stage;
   private final ShellConfig config;
   private final SettingsViewModel settings;
   private final I18n i18n;
-  private final UiTaskExecutor tasks = new UiTaskExecutor();
+  private final UiTaskExecutor tasks = new UiTaskExecutor(3);
   private final FxDialogService dialogs;
   private final ErrorReporter errors;
   private final ShellViewModel shell;
@@ -60,6 +70,8 @@ public final class ShellView {
   private final StackPane layers = new StackPane();
   private BorderPane frame = new BorderPane();
   private Optional<MainWindowView> main = Optional.empty();
+  private Optional<KnowledgeBaseService> knowledge = Optional.empty();
+  private Optional<GlobalSearchView> search = Optional.empty();
 
   private ShellView(Stage stage, ShellConfig config) {
     this.stage = stage;
@@ -88,6 +100,7 @@ public final class ShellView {
     scene.addEventFilter(ScrollEvent.SCROLL, e -> shell.userActivity());
     FxThemeApplier.apply(prefs.theme(), scene);
 
+    shell.sessionProperty().addListener((o, before, after) -> sessionChanged(after));
     shell.screenProperty().addListener((o, a, b) -> rebuild());
     shell.lockedProperty().addListener((o, a, b) -> updateLock());
     settings
@@ -135,6 +148,11 @@ public final class ShellView {
     return scene;
   }
 
+  /** The knowledge base of the signed-in session (tests wait for it to be ready). */
+  Optional<KnowledgeBaseService> knowledge() {
+    return knowledge;
+  }
+
   public UiTaskExecutor tasks() {
     return tasks;
   }
@@ -142,6 +160,8 @@ public final class ShellView {
   /** Stops timers, signs out and closes the data directory. */
   public void close() {
     idleTicker.stop();
+    knowledge.ifPresent(KnowledgeBaseService::close);
+    knowledge = Optional.empty();
     shell.close();
     tasks.close();
   }
@@ -149,10 +169,12 @@ public final class ShellView {
   private void rebuild() {
     stage.setTitle(i18n.get("app.name"));
     frame = new BorderPane();
-    frame.setTop(topBar());
     main = Optional.empty();
+    search = Optional.empty();
     scene.getAccelerators().clear();
-    frame.setCenter(screen());
+    Parent screen = screen();
+    frame.setTop(topBar());
+    frame.setCenter(search.<Parent>map(s -> overlay(screen, s)).orElse(screen));
     layers.getChildren().setAll(frame);
     FxThemeApplier.apply(settings.preferences().theme(), scene);
     updateLock();
@@ -166,7 +188,9 @@ public final class ShellView {
     HBox.setHgrow(spacer, Priority.ALWAYS);
     MenuBar menus = new MenuBar(new SettingsMenuView(settings, i18n, dialogs).menu());
     menus.setId("menu-bar");
-    HBox bar = new HBox(brand, spacer, menus);
+    HBox bar = new HBox(brand);
+    search.ifPresent(s -> bar.getChildren().add(s.field()));
+    bar.getChildren().addAll(spacer, menus);
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.getStyleClass().add(Styles.TOP_BAR);
     return bar;
@@ -202,7 +226,16 @@ public final class ShellView {
     UserSession session = shell.sessionProperty().get().orElseThrow();
     MainWindowView view =
         new MainWindowView(
-            shell, session, tasks, i18n, errors, dialogs, config.clock(), config.zone());
+            shell,
+            session,
+            tasks,
+            i18n,
+            errors,
+            dialogs,
+            config.clock(),
+            config.zone(),
+            config.modelsDir(),
+            config.device());
     main = Optional.of(view);
     for (NavItem item : NavItem.values()) {
       scene
@@ -219,7 +252,122 @@ public final class ShellView {
     scene
         .getAccelerators()
         .put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), shell::lock);
+    knowledge.ifPresent(
+        kb -> {
+          GlobalSearchView box =
+              new GlobalSearchView(
+                  new GlobalSearchViewModel(
+                      kb,
+                      (q, limit) -> session.patients().search(q, limit),
+                      tasks,
+                      Debouncer.fx(SEARCH_DEBOUNCE),
+                      i18n,
+                      item -> openSearchResult(view, item)),
+                  i18n);
+          search = Optional.of(box);
+          scene
+              .getAccelerators()
+              .put(
+                  new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN),
+                  () -> {
+                    if (!shell.lockedProperty().get()) {
+                      box.focus();
+                    }
+                  });
+        });
     return view.root();
+  }
+
+  private static Parent overlay(Parent screen, GlobalSearchView box) {
+    StackPane stack = new StackPane(screen, box.panel());
+    StackPane.setAlignment(box.panel(), Pos.TOP_CENTER);
+    StackPane.setMargin(box.panel(), new Insets(4, 16, 48, 16));
+    return stack;
+  }
+
+  private void openSearchResult(MainWindowView view, SearchResultItem item) {
+    switch (item) {
+      case SearchResultItem.KnowledgeHit k ->
+          dialogs.showInfo(
+              k.title(),
+              k.text()
+                  + "\n\n"
+                  + i18n.get("search.citation", k.source(), k.url().orElse("")).strip());
+      case SearchResultItem.PatientHit p -> view.openPatient(p.mrn());
+      case SearchResultItem.Header h -> {}
+    }
+  }
+
+  /**
+   * A new session opens the knowledge base in the background (building it at first use, with
+   * progress in the status bar); signing out closes it.
+   */
+  private void sessionChanged(Optional<UserSession> session) {
+    knowledge.ifPresent(KnowledgeBaseService::close);
+    knowledge = Optional.empty();
+    if (session.isEmpty()) {
+      return;
+    }
+    KnowledgeBaseService kb =
+        new KnowledgeBaseService(
+            KnowledgeBaseService.directoryIn(config.dataDirectory()), config.knowledge());
+    knowledge = Optional.of(kb);
+    UserSession s = session.get();
+    tasks
+        .submit(
+            i18n.get("task.kb.open"),
+            p ->
+                kb.open(
+                    s.searchIndexKey(),
+                    (done, total, message) ->
+                        p.progress(
+                            done,
+                            total,
+                            total > 0
+                                ? i18n.get("kb.progress.building", done, total)
+                                : i18n.get(
+                                    KnowledgeBaseService.LOADING_ENCODER.equals(message)
+                                        ? "kb.progress.encoder"
+                                        : "kb.progress.checking"))))
+        .whenComplete(
+            (built, failure) -> {
+              if (failure != null) {
+                LOG.warn("knowledge base unavailable: {}", failure.getClass().getName());
+                return;
+              }
+              if (built) {
+                LOG.info("knowledge base built at first use");
+              }
+              if (!kb.semantic() && knowledge.equals(Optional.of(kb)) && !s.isLocked()) {
+                upgrade(kb, s);
+              }
+            });
+  }
+
+  /** Builds the dense index in the background; lexical search keeps answering meanwhile. */
+  private void upgrade(KnowledgeBaseService kb, UserSession s) {
+    tasks
+        .submit(
+            i18n.get("task.kb.upgrade"),
+            p ->
+                kb.upgradeToHybrid(
+                    s.searchIndexKey(),
+                    (done, total, message) ->
+                        p.progress(
+                            done,
+                            total,
+                            total > 0
+                                ? i18n.get("kb.progress.upgrading", done, total)
+                                : i18n.get(
+                                    KnowledgeBaseService.LOADING_ENCODER.equals(message)
+                                        ? "kb.progress.encoder"
+                                        : "kb.progress.checking"))))
+        .whenComplete(
+            (hybrid, failure) -> {
+              if (failure != null) {
+                LOG.info("hybrid knowledge base not built: {}", failure.getClass().getName());
+              }
+            });
   }
 
   private Parent opening() {

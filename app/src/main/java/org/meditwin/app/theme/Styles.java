@@ -31,6 +31,13 @@ public final class Styles {
   public static final String SYNTHETIC_BADGE = "mt-synthetic-badge";
   public static final String LOCK_OVERLAY = "mt-lock-overlay";
   public static final String USER_LABEL = "mt-user-label";
+  public static final String SEARCH_FIELD = "mt-search-field";
+  public static final String SEARCH_PANEL = "mt-search-panel";
+  public static final String SEARCH_SECTION = "mt-search-section";
+  public static final String SEARCH_TITLE = "mt-search-title";
+  public static final String SEARCH_SNIPPET = "mt-search-snippet";
+  public static final String SEARCH_HIGHLIGHT = "mt-search-highlight";
+  public static final String SEARCH_URL = "mt-search-url";
 
   // AtlantaFX classes (atlantafx.base.theme.Styles) used by our views.
   public static final String ACCENT = atlantafx.base.theme.Styles.ACCENT;

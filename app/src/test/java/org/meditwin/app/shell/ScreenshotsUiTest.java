@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.Set;
+import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -147,7 +148,24 @@ class ScreenshotsUiTest {
     robot.interact(() -> tabs.getSelectionModel().select(2));
     shot(robot, "08-admin-backup");
     robot.interact(() -> tabs.getSelectionModel().select(3));
+    waitFor(
+        () -> !robot.lookup("#admin-models-table").queryAs(TableView.class).getItems().isEmpty());
     shot(robot, "09-admin-models");
+
+    waitFor(
+        () ->
+            shell
+                .knowledge()
+                .map(k -> k.state() == org.meditwin.app.search.KnowledgeIndex.State.READY)
+                .orElse(false));
+    robot.press(KeyCode.CONTROL).type(KeyCode.K).release(KeyCode.CONTROL);
+    robot.write("shortness of breath");
+    waitFor(() -> showing(robot, "#global-search-panel"));
+    waitFor(
+        () -> !robot.lookup("#global-search-results").queryAs(ListView.class).getItems().isEmpty());
+    robot.type(KeyCode.DOWN);
+    shot(robot, "09b-global-search");
+    robot.type(KeyCode.ESCAPE);
 
     robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT1).release(KeyCode.CONTROL);
     robot.press(KeyCode.CONTROL).type(KeyCode.L).release(KeyCode.CONTROL);

@@ -8,6 +8,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javafx.scene.Node;
 import javafx.stage.Stage;
+import org.meditwin.app.search.KnowledgeBaseSettings;
+import org.meditwin.app.search.TinyKnowledgeBase;
 import org.meditwin.core.domain.Role;
 import org.meditwin.core.service.UserSession;
 import org.meditwin.store.DataDirectoryRestore;
@@ -45,10 +47,34 @@ final class ShellFixture {
             Optional.of(DataDirectoryRestore::restore),
             clock,
             ZoneOffset.UTC,
-            idleCheckMillis);
+            idleCheckMillis,
+            repositoryModels(),
+            () -> {
+              throw new IllegalStateException("UI tests do not load the inference engine");
+            },
+            tinyKnowledgeBase(dataDir));
     ShellView[] view = new ShellView[1];
     robot.interact(() -> view[0] = ShellView.show(stage, config));
     return view[0];
+  }
+
+  /** The repository's models folder (real model folders and checksums). */
+  static Path repositoryModels() {
+    Path here = Path.of("").toAbsolutePath();
+    Path models = here.resolveSibling("models");
+    return java.nio.file.Files.isDirectory(models) ? models : here.resolve("models");
+  }
+
+  /** Three MedQuAD-shaped entries beside the data directory, indexed BM25-only. */
+  static KnowledgeBaseSettings tinyKnowledgeBase(Path dataDir) {
+    try {
+      Path source =
+          java.nio.file.Files.createDirectories(
+              dataDir.toAbsolutePath().getParent().resolve("kb-source"));
+      return TinyKnowledgeBase.settings(source);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** Evaluates on the FX thread: scene-graph and property reads belong there. */

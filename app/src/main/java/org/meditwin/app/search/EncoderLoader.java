@@ -1,0 +1,42 @@
+package org.meditwin.app.search;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import org.meditwin.inference.embedding.BgeEncoder;
+import org.meditwin.inference.embedding.CachingEmbeddingService;
+import org.meditwin.inference.embedding.EncoderVariant;
+import org.meditwin.inference.engine.DjlEnvironment;
+import org.meditwin.search.TextEmbedder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Loads the dense query encoder, or reports that semantic search is unavailable. */
+@FunctionalInterface
+public interface EncoderLoader {
+  /** Runs on a background thread; empty when no encoder can be loaded. */
+  Optional<TextEmbedder> load();
+
+  /** BM25 only (tests, machines without the encoder). */
+  static EncoderLoader none() {
+    return Optional::empty;
+  }
+
+  /** The shipped bge-small-en-v1.5 (with its query instruction) through offline DJL. */
+  static EncoderLoader shippedBge() {
+    Logger log = LoggerFactory.getLogger(EncoderLoader.class);
+    return () -> {
+      try {
+        Path cache = DjlEnvironment.defaultCacheDir();
+        DjlEnvironment.configureOffline(cache);
+        BgeEncoder encoder =
+            BgeEncoder.open(EncoderVariant.FULL, cache.resolve("encoders"), 1, 512);
+        return Optional.of(
+            org.meditwin.search.embed.InferenceEmbedder.withQueryInstruction(
+                new CachingEmbeddingService(encoder, 16, 5_000)));
+      } catch (RuntimeException | LinkageError e) {
+        log.warn("semantic search unavailable: {}", e.getClass().getSimpleName());
+        return Optional.empty();
+      }
+    };
+  }
+}
