@@ -17,6 +17,7 @@ import org.meditwin.nlp.pii.DeidPolicy;
 import org.meditwin.nlp.pii.Operator;
 import org.meditwin.nlp.pii.PiiDetector;
 import org.meditwin.nlp.pii.PiiSpan;
+import org.meditwin.nlp.pii.PiiType;
 import org.meditwin.nlp.pii.PseudonymVault;
 import org.meditwin.nlp.tagger.HeadTagger;
 import org.meditwin.nlp.tagger.SharedEncoder;
@@ -157,7 +158,27 @@ public final class ClinicalNlp implements AutoCloseable {
 
   /** Clinical entities with attributes and assertion (offsets into {@code text}). */
   public List<ClinicalEntity> entities(String text) {
-    return ner.recognize(analyze(text));
+    AnalyzedText at = analyze(text);
+    List<ClinicalEntity> all = ner.recognize(at);
+    if (!ner.usesModel()) {
+      return all;
+    }
+    // the PubMed-trained head has never seen names: a model entity over a detected person or
+    // place ("Mr. Harold Whitfield") is dropped
+    List<PiiSpan> people =
+        detector.detect(at, DeidPolicy.hipaaSafeHarbor()).stream()
+            .filter(p -> p.type() == PiiType.PERSON || p.type() == PiiType.LOCATION)
+            .toList();
+    List<ClinicalEntity> out = new ArrayList<>(all.size());
+    for (ClinicalEntity e : all) {
+      boolean overPii =
+          e.source().startsWith("model:")
+              && people.stream().anyMatch(p -> p.start() < e.end() && e.start() < p.end());
+      if (!overPii) {
+        out.add(e);
+      }
+    }
+    return out;
   }
 
   private static AnalyzedText analyze(String text) {

@@ -39,9 +39,13 @@ public final class Lexicon {
           ClinicalEntityType.MEDICATION,
           ClinicalEntityType.ANATOMY);
 
+  private static final Set<String> STOPWORDS =
+      Set.of("of", "in", "the", "and", "with", "to", "a", "on", "for", "by", "s", "'", "-");
+
   private static final Lexicon SHIPPED = load();
 
   private final Node root = new Node();
+  private final java.util.Set<String> vocabulary = new java.util.HashSet<>();
   private final Map<ClinicalEntityType, Integer> sizes = new EnumMap<>(ClinicalEntityType.class);
 
   private static final class Node {
@@ -84,6 +88,11 @@ public final class Lexicon {
       }
     }
     return n.types != null;
+  }
+
+  /** True when {@code word} occurs in some listed term ("sensorineural", "media"). */
+  public boolean inVocabulary(String word) {
+    return vocabulary.contains(norm(word));
   }
 
   /** Longest non-overlapping matches, left to right. */
@@ -145,7 +154,11 @@ public final class Lexicon {
     }
     Node n = root;
     for (Token t : tokens) {
-      n = n.next.computeIfAbsent(norm(t.text()), k -> new Node());
+      String w = norm(t.text());
+      if (t.isWord() && !STOPWORDS.contains(w)) {
+        vocabulary.add(w);
+      }
+      n = n.next.computeIfAbsent(w, k -> new Node());
     }
     if (n.types == null) {
       n.types = java.util.EnumSet.noneOf(ClinicalEntityType.class);

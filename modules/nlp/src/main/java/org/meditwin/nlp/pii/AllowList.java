@@ -40,7 +40,10 @@ final class AllowList {
     boolean allListed = true;
     for (String p : parts) {
       String w = p.replaceAll("[^\\p{L}\\p{N}'-]", "");
-      if (!w.isEmpty() && !WORDS.contains(w) && !Lexicon.shipped().contains(w)) {
+      if (!w.isEmpty()
+          && !WORDS.contains(w)
+          && !Lexicon.shipped().contains(w)
+          && !Lexicon.shipped().inVocabulary(w)) {
         allListed = false;
         break;
       }

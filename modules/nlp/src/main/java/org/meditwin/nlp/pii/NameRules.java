@@ -29,6 +29,9 @@ final class NameRules {
               + NAME
               + "),?[ \\t]+(?:MD|M\\.D\\.|DO|RN|NP|PA-C|PhD|AuD|Au\\.D\\.|CCC-A|FNP|DDS|FAAA)\\b");
 
+  private static final Pattern LEADING_TITLE =
+      Pattern.compile("(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Doctor|Nurse)\\.?(?:[ \\t]+|$)");
+
   static List<PiiSpan> find(String text) {
     List<PiiSpan> out = new ArrayList<>();
     for (Pattern p : List.of(TITLE, CUE, CREDENTIAL)) {
@@ -36,6 +39,10 @@ final class NameRules {
       while (m.find()) {
         int s = m.start(1);
         int e = m.end(1);
+        Matcher title = LEADING_TITLE.matcher(text).region(s, e);
+        if (title.lookingAt()) {
+          s = title.end();
+        }
         if (e > s) {
           out.add(new PiiSpan(s, e, PiiType.PERSON, text.substring(s, e), 0.75, "rule:name"));
         }
