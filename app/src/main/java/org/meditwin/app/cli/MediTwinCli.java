@@ -48,6 +48,7 @@ import picocli.CommandLine.Spec;
       UsersCommand.class,
       org.meditwin.app.cli.inference.ModelsCommand.class,
       org.meditwin.app.cli.inference.BenchCommand.class,
+      org.meditwin.app.cli.nlp.NlpCommand.class,
       org.meditwin.app.cli.asr.AsrCommand.class,
       VersionCommand.class,
       CommandLine.HelpCommand.class
