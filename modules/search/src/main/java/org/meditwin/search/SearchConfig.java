@@ -35,7 +35,14 @@ public record SearchConfig(
   /** Shipped defaults (ADR 0062). */
   public static SearchConfig defaults() {
     return new SearchConfig(
-        Chunker.standard(), VectorFormat.HNSW_FLOAT32, FusionMethod.RRF, 0.5f, 100, 16, 100, 1.5f);
+        Chunker.standard(),
+        VectorFormat.HNSW_FLOAT32,
+        FusionMethod.WEIGHTED,
+        0.2f,
+        100,
+        16,
+        100,
+        1.5f);
   }
 
   public SearchConfig withVectorFormat(VectorFormat format) {

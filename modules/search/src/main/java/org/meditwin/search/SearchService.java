@@ -37,6 +37,7 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -110,6 +111,12 @@ public final class SearchService implements Closeable {
     iwc.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     iwc.setRAMBufferSizeMB(64);
     iwc.setCommitOnClose(true);
+    // No compound files: vector and graph files must stay separate so the encrypted directory can
+    // see their random-access hint and decrypt them once into memory (ADR 0061).
+    iwc.setUseCompoundFile(false);
+    TieredMergePolicy merges = new TieredMergePolicy();
+    merges.setNoCFSRatio(0.0);
+    iwc.setMergePolicy(merges);
     this.writer = new IndexWriter(directory, iwc);
     this.searchers = new SearcherManager(writer, null);
   }
@@ -183,7 +190,11 @@ public final class SearchService implements Closeable {
     }
   }
 
-  /** Adds documents whose chunk vectors are supplied (benchmarks with synthetic vectors). */
+  /**
+   * Appends a new document whose chunk vectors are supplied (bulk loads and benchmarks with
+   * synthetic vectors). Unlike {@link #upsert} it does not delete an existing document with the
+   * same id first, which keeps bulk indexing free of per-document delete work.
+   */
   public void addWithVectors(IndexDocument document, List<float[]> chunkVectors)
       throws IOException {
     List<Chunk> chunks = chunksOf(document);
@@ -195,7 +206,7 @@ public final class SearchService implements Closeable {
     for (int i = 0; i < chunks.size(); i++) {
       docs.add(toLucene(document, chunks.get(i), Optional.of(chunkVectors.get(i))));
     }
-    writer.updateDocuments(new Term(DOC, document.id()), docs);
+    writer.addDocuments(docs);
     changed.set(true);
   }
 

@@ -88,7 +88,10 @@ class KnowledgeBaseTest {
             SearchConfig.defaults(),
             KnowledgeBase.Source.file(data),
             ProgressListener.NONE)) {
-      SearchResult r = k.search(SearchRequest.of("symptoms of adult acute lymphoblastic leukemia"));
+      SearchResult r =
+          k.search(
+              SearchRequest.of("symptoms of adult acute lymphoblastic leukemia")
+                  .withMode(SearchMode.BM25));
       assertThat(r.hits()).isNotEmpty();
       SearchHit top = r.hits().getFirst();
       assertThat(top.metadata().sourceType()).isEqualTo(DocumentMetadata.KNOWLEDGE_BASE);
@@ -98,7 +101,8 @@ class KnowledgeBaseTest {
       assertThat(top.metadata().focus()).contains("Adult Acute Lymphoblastic Leukemia");
       assertThat(r.hits().subList(0, 3))
           .anyMatch(h -> h.metadata().questionType().equals(Optional.of("symptoms")));
-      assertThat(r.hits())
+      assertThat(k.search(SearchRequest.of("leukemia treatment")).hits())
+          .isNotEmpty()
           .allSatisfy(
               h -> {
                 assertThat(h.metadata().url()).isPresent();

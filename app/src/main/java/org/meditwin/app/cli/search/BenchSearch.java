@@ -23,13 +23,20 @@ import picocli.CommandLine.Spec;
 public final class BenchSearch implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--sizes", split = ",", defaultValue = "10000,100000",
+  @Option(
+      names = "--sizes",
+      split = ",",
+      defaultValue = "10000,100000",
       description = "Chunk counts (default ${DEFAULT-VALUE}; add 1000000 explicitly).")
   List<Integer> sizes;
 
-  @Option(names = "--queries", defaultValue = "200") int queries;
+  @Option(names = "--queries", defaultValue = "200")
+  int queries;
 
-  @Option(names = "--format", split = ",", defaultValue = "HNSW_FLOAT32",
+  @Option(
+      names = "--format",
+      split = ",",
+      defaultValue = "HNSW_FLOAT32",
       description = "HNSW_FLOAT32 and/or HNSW_SCALAR_QUANTIZED_7BIT.")
   List<VectorFormat> formats;
 
@@ -39,7 +46,8 @@ public final class BenchSearch implements Callable<Integer> {
   @Option(names = "--no-encoder", description = "Skip timing the real query encoder.")
   boolean noEncoder;
 
-  @Option(names = "--work", defaultValue = "${java.io.tmpdir}", paramLabel = "DIR") Path work;
+  @Option(names = "--work", defaultValue = "${java.io.tmpdir}", paramLabel = "DIR")
+  Path work;
 
   @Override
   public Integer call() throws Exception {
@@ -52,7 +60,8 @@ public final class BenchSearch implements Callable<Integer> {
         for (boolean encrypted : plain ? new boolean[] {true, false} : new boolean[] {true}) {
           SearchBenchmark.Report r =
               SearchBenchmark.run(
-                  new SearchBenchmark.Options(n, queries, f, encrypted, work, 42, encoder), SearchCli.progress(spec));
+                  new SearchBenchmark.Options(n, queries, f, encrypted, work, 42, encoder),
+                  SearchCli.progress(spec));
           reports.add(r);
           out.println(SearchBenchmark.markdownRow(r));
           out.flush();

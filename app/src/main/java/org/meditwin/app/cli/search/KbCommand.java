@@ -22,14 +22,21 @@ public final class KbCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing subcommand: rebuild or status");
+    throw new picocli.CommandLine.ParameterException(
+        spec.commandLine(), "missing subcommand: rebuild or status");
   }
 
-  @Command(name = "rebuild", description = "Rebuild the knowledge-base index from the shipped data.")
+  @Command(
+      name = "rebuild",
+      description = "Rebuild the knowledge-base index from the shipped data.")
   static final class Rebuild implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--user", required = true, paramLabel = "NAME", description = "User whose key encrypts the index.")
+    @Option(
+        names = "--user",
+        required = true,
+        paramLabel = "NAME",
+        description = "User whose key encrypts the index.")
     String user;
 
     @Option(names = "--no-encoder", description = "BM25 only (fast; no dense vectors).")
@@ -41,17 +48,31 @@ public final class KbCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       byte[] key = SearchCli.indexKey(SearchCli.home(spec), user);
-      Optional<TextEmbedder> encoder = noEncoder ? Optional.empty() : SearchCli.encoder(spec, threads);
+      Optional<TextEmbedder> encoder =
+          noEncoder ? Optional.empty() : SearchCli.encoder(spec, threads);
       long t0 = System.nanoTime();
       try (KnowledgeBase kb =
           KnowledgeBase.rebuild(
-              SearchCommand.kbDir(spec), key, encoder, SearchConfig.defaults(), KnowledgeBase.Source.shipped(), SearchCli.progress(spec))) {
+              SearchCommand.kbDir(spec),
+              key,
+              encoder,
+              SearchConfig.defaults(),
+              KnowledgeBase.Source.shipped(),
+              SearchCli.progress(spec))) {
         KnowledgeBase.Manifest m = kb.manifest();
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("manifest", m);
         json.put("seconds", (System.nanoTime() - t0) / 1e9);
-        SearchCli.emit(spec, json, String.format(java.util.Locale.ROOT,
-            "Knowledge base rebuilt: %d entries, %d chunks, encoder %s, %.0f s", m.entries(), m.chunks(), m.encoderId(), (System.nanoTime() - t0) / 1e9));
+        SearchCli.emit(
+            spec,
+            json,
+            String.format(
+                java.util.Locale.ROOT,
+                "Knowledge base rebuilt: %d entries, %d chunks, encoder %s, %.0f s",
+                m.entries(),
+                m.chunks(),
+                m.encoderId(),
+                (System.nanoTime() - t0) / 1e9));
       }
       return 0;
     }
@@ -65,11 +86,17 @@ public final class KbCommand implements Runnable {
     public Integer call() throws Exception {
       java.nio.file.Path f = SearchCommand.kbDir(spec).resolve("manifest.json");
       if (!java.nio.file.Files.isRegularFile(f)) {
-        SearchCli.emit(spec, Map.of("built", false), "The knowledge base has not been built yet (it is built at first use, or run 'kb rebuild').");
+        SearchCli.emit(
+            spec,
+            Map.of("built", false),
+            "The knowledge base has not been built yet (it is built at first use, or run 'kb rebuild').");
         return 0;
       }
       String manifest = java.nio.file.Files.readString(f);
-      SearchCli.emit(spec, new com.fasterxml.jackson.databind.ObjectMapper().readTree(manifest), manifest.strip());
+      SearchCli.emit(
+          spec,
+          new com.fasterxml.jackson.databind.ObjectMapper().readTree(manifest),
+          manifest.strip());
       return 0;
     }
   }

@@ -37,27 +37,40 @@ public final class SearchCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing subcommand: query, eval or devset");
+    throw new picocli.CommandLine.ParameterException(
+        spec.commandLine(), "missing subcommand: query, eval or devset");
   }
 
   static Path kbDir(CommandSpec spec) {
     return SearchCli.home(spec).resolve("kb");
   }
 
-  @Command(name = "query", description = "Search the shipped knowledge base (builds it on first use).")
+  @Command(
+      name = "query",
+      description = "Search the shipped knowledge base (builds it on first use).")
   static final class Query implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "TEXT", description = "Free text; no query syntax.")
     String text;
 
-    @Option(names = "--k", defaultValue = "5", description = "Number of hits (1-1000, default ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--k",
+        defaultValue = "5",
+        description = "Number of hits (1-1000, default ${DEFAULT-VALUE}).")
     int k;
 
-    @Option(names = "--mode", defaultValue = "hybrid", description = "bm25, dense or hybrid (default ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--mode",
+        defaultValue = "hybrid",
+        description = "bm25, dense or hybrid (default ${DEFAULT-VALUE}).")
     SearchMode mode;
 
-    @Option(names = "--user", required = true, paramLabel = "NAME", description = "User whose key opens the index.")
+    @Option(
+        names = "--user",
+        required = true,
+        paramLabel = "NAME",
+        description = "User whose key opens the index.")
     String user;
 
     @Option(names = "--no-encoder", description = "Do not load the neural encoder (BM25 only).")
@@ -72,16 +85,30 @@ public final class SearchCommand implements Runnable {
       Optional<TextEmbedder> encoder = noEncoder ? Optional.empty() : SearchCli.encoder(spec, 2);
       try (KnowledgeBase kb =
           KnowledgeBase.openOrBuild(
-              kbDir(spec), key, encoder, SearchConfig.defaults(), KnowledgeBase.Source.shipped(), SearchCli.progress(spec))) {
-        SearchResult r = kb.search(new SearchRequest(text, k, mode, org.meditwin.search.SearchFilter.none()));
+              kbDir(spec),
+              key,
+              encoder,
+              SearchConfig.defaults(),
+              KnowledgeBase.Source.shipped(),
+              SearchCli.progress(spec))) {
+        SearchResult r =
+            kb.search(new SearchRequest(text, k, mode, org.meditwin.search.SearchFilter.none()));
         StringBuilder sb = new StringBuilder();
         r.notices().forEach(n -> sb.append("note: ").append(n).append('\n'));
         List<Map<String, Object>> hits = new ArrayList<>();
         int rank = 1;
         for (SearchHit h : r.hits()) {
-          sb.append(String.format(Locale.ROOT, "%2d. %.4f  %s%n    %s%n    source: %s  %s%n    %s%n",
-              rank++, h.score(), h.title(), h.metadata().focus().orElse("") + " / " + h.metadata().questionType().orElse(""),
-              h.metadata().source(), h.metadata().url().orElse(""), h.snippet().text().replaceAll("\\s+", " ")));
+          sb.append(
+              String.format(
+                  Locale.ROOT,
+                  "%2d. %.4f  %s%n    %s%n    source: %s  %s%n    %s%n",
+                  rank++,
+                  h.score(),
+                  h.title(),
+                  h.metadata().focus().orElse("") + " / " + h.metadata().questionType().orElse(""),
+                  h.metadata().source(),
+                  h.metadata().url().orElse(""),
+                  h.snippet().text().replaceAll("\\s+", " ")));
           Map<String, Object> m = new LinkedHashMap<>();
           m.put("id", h.chunkId());
           m.put("score", h.score());
@@ -111,20 +138,32 @@ public final class SearchCommand implements Runnable {
   static final class Eval implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--corpus", required = true, paramLabel = "C.jsonl") Path corpus;
+    @Option(names = "--corpus", required = true, paramLabel = "C.jsonl")
+    Path corpus;
 
-    @Option(names = "--queries", required = true, paramLabel = "Q.jsonl") Path queries;
+    @Option(names = "--queries", required = true, paramLabel = "Q.jsonl")
+    Path queries;
 
-    @Option(names = "--qrels", required = true, paramLabel = "R.tsv") Path qrels;
+    @Option(names = "--qrels", required = true, paramLabel = "R.tsv")
+    Path qrels;
 
-    @Option(names = "--mode", split = ",", defaultValue = "bm25,dense,hybrid",
+    @Option(
+        names = "--mode",
+        split = ",",
+        defaultValue = "bm25,dense,hybrid",
         description = "bm25, dense, hybrid or a comma list (default ${DEFAULT-VALUE}).")
     List<SearchMode> modes;
 
-    @Option(names = "--fusion", defaultValue = "rrf", description = "rrf or weighted (default ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--fusion",
+        defaultValue = "rrf",
+        description = "rrf or weighted (default ${DEFAULT-VALUE}).")
     FusionMethod fusion;
 
-    @Option(names = "--bm25-weight", defaultValue = "0.5", description = "Weight of BM25 in weighted fusion.")
+    @Option(
+        names = "--bm25-weight",
+        defaultValue = "0.5",
+        description = "Weight of BM25 in weighted fusion.")
     float bm25Weight;
 
     @Option(names = "--threads", defaultValue = "2", description = "Encoder threads.")
@@ -139,22 +178,42 @@ public final class SearchCommand implements Runnable {
       }
       BeirDataset data = BeirDataset.load(corpus, queries, qrels);
       boolean needsEncoder = modes.stream().anyMatch(m -> m != SearchMode.BM25);
-      Optional<TextEmbedder> encoder = needsEncoder ? SearchCli.encoder(spec, threads) : Optional.empty();
+      Optional<TextEmbedder> encoder =
+          needsEncoder ? SearchCli.encoder(spec, threads) : Optional.empty();
       SearchConfig config = SearchConfig.defaults().withFusion(fusion, bm25Weight);
       Path work = Files.createTempDirectory("meditwin-eval");
       Map<String, Object> json = new LinkedHashMap<>();
-      StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
-          "%d documents, %d queries, encoder %s%n%-8s %8s %9s %10s %7s%n", data.corpus().size(), data.queries().size(),
-          encoder.map(TextEmbedder::modelId).orElse("none"), "mode", "nDCG@10", "recall@10", "recall@100", "MRR@10"));
-      try (RetrievalEvaluator ev = RetrievalEvaluator.index(data, encoder, config, work.resolve("index"), SearchCli.progress(spec))) {
+      StringBuilder sb =
+          new StringBuilder(
+              String.format(
+                  Locale.ROOT,
+                  "%d documents, %d queries, encoder %s%n%-8s %8s %9s %10s %7s%n",
+                  data.corpus().size(),
+                  data.queries().size(),
+                  encoder.map(TextEmbedder::modelId).orElse("none"),
+                  "mode",
+                  "nDCG@10",
+                  "recall@10",
+                  "recall@100",
+                  "MRR@10"));
+      try (RetrievalEvaluator ev =
+          RetrievalEvaluator.index(
+              data, encoder, config, work.resolve("index"), SearchCli.progress(spec))) {
         for (SearchMode mode : modes) {
           if (mode != SearchMode.BM25 && encoder.isEmpty()) {
             sb.append(mode.name().toLowerCase(Locale.ROOT)).append(": skipped (no encoder)\n");
             continue;
           }
           RetrievalMetrics.Summary s = ev.evaluate(mode, data.queries().keySet(), config);
-          sb.append(String.format(Locale.ROOT, "%-8s %8.4f %9.4f %10.4f %7.4f%n",
-              mode.name().toLowerCase(Locale.ROOT), s.ndcg10(), s.recall10(), s.recall100(), s.mrr10()));
+          sb.append(
+              String.format(
+                  Locale.ROOT,
+                  "%-8s %8.4f %9.4f %10.4f %7.4f%n",
+                  mode.name().toLowerCase(Locale.ROOT),
+                  s.ndcg10(),
+                  s.recall10(),
+                  s.recall100(),
+                  s.mrr10()));
           json.put(mode.name().toLowerCase(Locale.ROOT), s);
         }
       } finally {
@@ -173,15 +232,19 @@ public final class SearchCommand implements Runnable {
   static final class DevSet implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR") Path out;
+    @Option(names = "--out", required = true, paramLabel = "DIR")
+    Path out;
 
-    @Option(names = "--focuses", defaultValue = "300") int focuses;
+    @Option(names = "--focuses", defaultValue = "300")
+    int focuses;
 
-    @Option(names = "--seed", defaultValue = "20261121") long seed;
+    @Option(names = "--seed", defaultValue = "20261121")
+    long seed;
 
     @Override
     public Integer call() throws Exception {
-      MedquadDevSet.Split split = MedquadDevSet.build(KnowledgeBase.Source.shipped(), focuses, seed);
+      MedquadDevSet.Split split =
+          MedquadDevSet.build(KnowledgeBase.Source.shipped(), focuses, seed);
       split.write(out);
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("documents", split.dataset().corpus().size());

@@ -37,8 +37,8 @@ import org.meditwin.search.VectorFormat;
 
 /**
  * Scale benchmark. Chunk texts are 2-4 sentences drawn (seeded) from the shipped MedQuAD answers;
- * chunk vectors are random unit vectors (seeded, 384-d), NOT encoder output — random vectors have
- * no cluster structure and are a worst case for HNSW recall. Query vectors are random too; query
+ * chunk vectors are synthetic (seeded, 384-d, unit length): one random cluster centre per 200
+ * chunks plus noise, NOT encoder output. Query vectors come from the same distribution; query
  * embedding cost is measured separately with the real encoder when one is supplied.
  *
  * <p>Measures indexing rate, index size, p50/p95 latency of BM25, kNN, filtered kNN (1 patient of
@@ -48,6 +48,11 @@ import org.meditwin.search.VectorFormat;
 public final class SearchBenchmark {
   public static final int DIM = 384;
   private static final int PATIENTS = 1000;
+
+  /** One cluster per 200 chunks (at least 10). */
+  private static final int CHUNKS_PER_CLUSTER = 200;
+
+  private static final float NOISE = 1.0f;
 
   private SearchBenchmark() {}
 
@@ -117,7 +122,7 @@ public final class SearchBenchmark {
       try (SearchService s = open(o, dir, key, Optional.of(queryVectors), config)) {
         float[] v = new float[DIM];
         for (int i = 0; i < o.chunks(); i++) {
-          docVector(o.seed(), i, v);
+          docVector(o.seed(), clusters(o), i, v);
           s.addWithVectors(document(i, sentences, o.seed()), List.of(v.clone()));
           if (i % 10_000 == 9_999) {
             progress.progress(i + 1, o.chunks(), "Indexing synthetic chunks");
@@ -136,7 +141,7 @@ public final class SearchBenchmark {
       List<String> patients = new ArrayList<>();
       for (int q = 0; q < o.queries(); q++) {
         String text = queryText(sentences, qr) + " #" + q;
-        float[] v = randomUnit(qr);
+        float[] v = randomQuery(o.seed(), clusters(o), qr);
         texts.add(text);
         vectors.add(v);
         queryVectors.put(text, v);
@@ -281,7 +286,7 @@ public final class SearchBenchmark {
     }
     float[] v = new float[DIM];
     for (int i = 0; i < o.chunks(); i++) {
-      docVector(o.seed(), i, v);
+      docVector(o.seed(), clusters(o), i, v);
       for (int q = 0; q < nq; q++) {
         if (patients.isPresent() && !patients.get().get(q).equals("P-" + (i % PATIENTS))) {
           continue;
@@ -307,14 +312,40 @@ public final class SearchBenchmark {
     return bestDoc;
   }
 
-  static void docVector(long seed, int i, float[] out) {
+  /**
+   * Clustered synthetic vector: a random cluster centre plus isotropic noise of the same norm, so
+   * members of a cluster have cosine ~0.5 with each other and ~0.7 with the centre (roughly the
+   * spread of bge embeddings of related passages). Uniform random 384-d vectors would make all
+   * neighbours nearly equidistant and "recall" meaningless.
+   */
+  static void docVector(long seed, int clusters, int i, float[] out) {
     SplittableRandom r = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + i);
-    fillUnit(r, out);
+    int cluster = r.nextInt(clusters);
+    clustered(seed, cluster, r, out);
   }
 
-  private static float[] randomUnit(SplittableRandom r) {
+  private static void clustered(long seed, int cluster, SplittableRandom noise, float[] out) {
+    float[] centre = new float[DIM];
+    fillUnit(new SplittableRandom(seed * 31 + 0x7F4A7C15L * (cluster + 1)), centre);
+    fillUnit(noise, out);
+    double norm = 0;
+    for (int d = 0; d < DIM; d++) {
+      out[d] = centre[d] + NOISE * out[d];
+      norm += out[d] * out[d];
+    }
+    float inv = (float) (1 / Math.sqrt(norm));
+    for (int d = 0; d < DIM; d++) {
+      out[d] *= inv;
+    }
+  }
+
+  static int clusters(Options o) {
+    return Math.max(10, o.chunks() / CHUNKS_PER_CLUSTER);
+  }
+
+  private static float[] randomQuery(long seed, int clusters, SplittableRandom r) {
     float[] v = new float[DIM];
-    fillUnit(r, v);
+    clustered(seed, r.nextInt(clusters), r, v);
     return v;
   }
 

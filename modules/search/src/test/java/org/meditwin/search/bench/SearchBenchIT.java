@@ -9,12 +9,10 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.meditwin.inference.embedding.BgeEncoder;
-import org.meditwin.inference.embedding.CachingEmbeddingService;
 import org.meditwin.inference.embedding.EncoderVariant;
 import org.meditwin.inference.engine.DjlEnvironment;
 import org.meditwin.search.TextEmbedder;
 import org.meditwin.search.VectorFormat;
-import org.meditwin.search.embed.InferenceEmbedder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,13 +46,26 @@ class SearchBenchIT {
     if (!Boolean.getBoolean("bench.noEncoder")) {
       DjlEnvironment.configureOffline(
           Path.of(System.getProperty("java.io.tmpdir"), "meditwin-djl-cache"));
+      BgeEncoder bge = BgeEncoder.open(EncoderVariant.FULL, Path.of("target/encoders"), 1, 512);
+      // uncached on purpose: every query pays the real encoder cost
       encoder =
           Optional.of(
-              InferenceEmbedder.withQueryInstruction(
-                  new CachingEmbeddingService(
-                      BgeEncoder.open(EncoderVariant.FULL, Path.of("target/encoders"), 1, 512),
-                      16,
-                      1000)));
+              new TextEmbedder() {
+                @Override
+                public int dimension() {
+                  return BgeEncoder.DIMENSION;
+                }
+
+                @Override
+                public float[][] embed(List<String> texts) {
+                  return bge.embedBatch(texts);
+                }
+
+                @Override
+                public String modelId() {
+                  return bge.variant().modelName();
+                }
+              });
     }
     Path out = Path.of("target/bench-search.md");
     Files.createDirectories(out.getParent());

@@ -53,8 +53,8 @@ class EvaluationTest {
   @Test
   void devSetIsDeterministicAndEvaluatesInAllModes() throws IOException {
     KnowledgeBase.Source src = KnowledgeBase.Source.shipped();
-    MedquadDevSet.Split a = MedquadDevSet.build(src, 25, 7);
-    MedquadDevSet.Split b = MedquadDevSet.build(src, 25, 7);
+    MedquadDevSet.Split a = MedquadDevSet.build(src, 8, 7);
+    MedquadDevSet.Split b = MedquadDevSet.build(src, 8, 7);
     assertThat(a.dataset().queries()).isEqualTo(b.dataset().queries());
     assertThat(a.dataset().qrels()).isEqualTo(b.dataset().qrels());
     assertThat(a.devQueryIds()).isNotEmpty();

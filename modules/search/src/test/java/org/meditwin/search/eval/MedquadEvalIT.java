@@ -115,14 +115,18 @@ class MedquadEvalIT {
       RetrievalMetrics.Summary denseInstr = ev.evaluate(SearchMode.DENSE, dev, base);
       report.append(row("dense (bge query instruction)", denseInstr));
       embedder.instructed = denseInstr.ndcg10() > densePlain.ndcg10();
-      report.append(row("hybrid RRF k=60", ev.evaluate(SearchMode.HYBRID, dev, base)));
+      report.append(
+          row(
+              "hybrid RRF k=60",
+              ev.evaluate(SearchMode.HYBRID, dev, base.withFusion(FusionMethod.RRF, 0.5f))));
       float bestW = 0.5f;
       double best = -1;
-      for (float w = 0.2f; w < 0.85f; w += 0.1f) {
-        float wr = Math.round(w * 10) / 10f;
+      String weights = System.getProperty("eval.weights", "0.2,0.3,0.4,0.5,0.6,0.7,0.8");
+      for (String ws : weights.split(",")) {
+        float wr = Float.parseFloat(ws.strip());
         RetrievalMetrics.Summary s =
             ev.evaluate(SearchMode.HYBRID, dev, base.withFusion(FusionMethod.WEIGHTED, wr));
-        report.append(row(String.format(Locale.ROOT, "hybrid weighted w_bm25=%.1f", wr), s));
+        report.append(row(String.format(Locale.ROOT, "hybrid weighted w_bm25=%.2f", wr), s));
         if (s.ndcg10() > best) {
           best = s.ndcg10();
           bestW = wr;
@@ -131,17 +135,20 @@ class MedquadEvalIT {
       report.append(
           String.format(
               Locale.ROOT,
-              "%nChosen on dev: query instruction=%s, weighted w_bm25=%.1f%n%n",
+              "%nChosen on dev: query instruction=%s, weighted w_bm25=%.2f%n%n",
               embedder.instructed,
               bestW));
 
       report.append("## Test half (report)\n\n").append(header());
       report.append(row("BM25", ev.evaluate(SearchMode.BM25, test, base)));
       report.append(row("dense", ev.evaluate(SearchMode.DENSE, test, base)));
-      report.append(row("hybrid RRF k=60", ev.evaluate(SearchMode.HYBRID, test, base)));
       report.append(
           row(
-              String.format(Locale.ROOT, "hybrid weighted w_bm25=%.1f", bestW),
+              "hybrid RRF k=60",
+              ev.evaluate(SearchMode.HYBRID, test, base.withFusion(FusionMethod.RRF, 0.5f))));
+      report.append(
+          row(
+              String.format(Locale.ROOT, "hybrid weighted w_bm25=%.2f", bestW),
               ev.evaluate(SearchMode.HYBRID, test, base.withFusion(FusionMethod.WEIGHTED, bestW))));
     } finally {
       KnowledgeBaseCleanup.deleteTree(idx);
@@ -149,7 +156,7 @@ class MedquadEvalIT {
     }
     report.append(String.format(Locale.ROOT, "%nTotal %.0f s%n", (System.nanoTime() - t0) / 1e9));
     Files.createDirectories(Path.of("target"));
-    Files.writeString(Path.of("target/eval-report.md"), report);
+    Files.writeString(Path.of(System.getProperty("eval.report", "target/eval-report.md")), report);
     LOG.info("\n{}", report);
   }
 
