@@ -64,6 +64,10 @@ public final class ModelsView {
                 column(i18n.get("models.column.sha"), ModelsViewModel.Row::sha256Short),
                 status,
                 column(i18n.get("models.column.detail"), ModelsViewModel.Row::detail)));
+    double[] widths = {190, 170, 110, 80, 120, 190};
+    for (int i = 0; i < widths.length; i++) {
+      table.getColumns().get(i).setPrefWidth(widths[i]);
+    }
     table.setPrefHeight(260);
     VBox.setVgrow(table, Priority.ALWAYS);
 

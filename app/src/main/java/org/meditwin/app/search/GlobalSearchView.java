@@ -24,6 +24,7 @@ import org.meditwin.search.Snippet;
  * Up move the selection, Enter opens it, Escape closes the panel.
  */
 public final class GlobalSearchView {
+  private static final double MAX_LIST_HEIGHT = 520;
   private final GlobalSearchViewModel model;
   private final TextField field = new TextField();
   private final ListView<SearchResultItem> list = new ListView<>();
@@ -61,8 +62,21 @@ public final class GlobalSearchView {
     // grow with the hits up to a cap instead of leaving an empty box under one result
     list.prefHeightProperty()
         .bind(
-            javafx.beans.binding.Bindings.min(
-                460, javafx.beans.binding.Bindings.size(model.items()).multiply(62).add(12)));
+            javafx.beans.binding.Bindings.createDoubleBinding(
+                () ->
+                    Math.min(
+                        MAX_LIST_HEIGHT,
+                        12
+                            + model.items().stream()
+                                .mapToDouble(
+                                    i ->
+                                        switch (i) {
+                                          case SearchResultItem.Header h -> 30;
+                                          case SearchResultItem.KnowledgeHit k -> 96;
+                                          case SearchResultItem.PatientHit p -> 34;
+                                        })
+                                .sum()),
+                model.items()));
     model
         .selectedIndexProperty()
         .addListener(
@@ -105,6 +119,11 @@ public final class GlobalSearchView {
   /** The results panel, shown over the window below the top bar. */
   public VBox panel() {
     return panel;
+  }
+
+  /** Hides the results panel (the session locked). */
+  public void hideResults() {
+    model.dismiss();
   }
 
   /** Ctrl+K: focus and select the text. */

@@ -411,6 +411,12 @@ public final class ShellView {
     Optional<UserSession> session = shell.sessionProperty().get();
     layers.getChildren().retainAll(frame);
     frame.setVisible(!locked);
+    if (frame.getCenter() != null) {
+      frame.getCenter().setVisible(!locked);
+    }
+    if (locked) {
+      search.ifPresent(GlobalSearchView::hideResults);
+    }
     if (locked && session.isPresent()) {
       LockView lock =
           new LockView(
