@@ -50,6 +50,8 @@ import picocli.CommandLine.Spec;
       org.meditwin.app.cli.inference.BenchCommand.class,
       org.meditwin.app.cli.nlp.NlpCommand.class,
       org.meditwin.app.cli.asr.AsrCommand.class,
+      org.meditwin.app.cli.search.SearchCommand.class, // search + kb (modules/search)
+      org.meditwin.app.cli.search.KbCommand.class,
       VersionCommand.class,
       CommandLine.HelpCommand.class
     })

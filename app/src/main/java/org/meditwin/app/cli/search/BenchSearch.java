@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
  * only with {@code --sizes 1000000} (tens of minutes on 2 cores).
  */
 @Command(name = "search", description = "Benchmark BM25, kNN and hybrid search at 10k-1M chunks.")
-public final class BenchSearch implements Callable<Integer> {
+public class BenchSearch implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(

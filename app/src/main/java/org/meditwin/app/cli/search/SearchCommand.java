@@ -31,7 +31,12 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "search",
     description = "Search the knowledge base, or evaluate retrieval on BEIR-format files.",
-    subcommands = {SearchCommand.Query.class, SearchCommand.Eval.class, SearchCommand.DevSet.class})
+    subcommands = {
+      SearchCommand.Query.class,
+      SearchCommand.Eval.class,
+      SearchCommand.DevSet.class,
+      SearchCommand.Bench.class
+    })
 public final class SearchCommand implements Runnable {
   @Spec CommandSpec spec;
 
@@ -227,6 +232,10 @@ public final class SearchCommand implements Runnable {
       return 0;
     }
   }
+
+  /** {@code search bench}: the same suite as {@code bench search}. */
+  @Command(name = "bench", description = "Benchmark BM25, kNN and hybrid search at 10k-1M chunks.")
+  static final class Bench extends BenchSearch {}
 
   @Command(name = "devset", description = "Write the MedQuAD-derived dev set (BEIR format).")
   static final class DevSet implements Callable<Integer> {
