@@ -184,7 +184,7 @@ public final class HearingLmBuilder {
     }
     Map<String, Object> d = new LinkedHashMap<>();
     d.put("name", "asr-hearing-lm");
-    d.put("version", "1.0.0");
+    d.put("version", "1.1.0");
     d.put("task", "speech-recognition-language-model");
     d.put("engine", "pocketsphinx");
     List<Map<String, Object>> list = new ArrayList<>();
