@@ -38,7 +38,7 @@ class GlobalSearchViewModelTest {
 
   @BeforeAll
   static void buildTinyKnowledgeBase() throws Exception {
-    kb = new KnowledgeBaseService(dir.resolve("kb"), TinyKnowledgeBase.settings(dir));
+    kb = new KnowledgeBaseService(dir.resolve("kb"), TinyKnowledgeBase.settings());
     byte[] key = new byte[32];
     new SecureRandom().nextBytes(key);
     assertThat(kb.open(key, ProgressListener.NONE)).isTrue();

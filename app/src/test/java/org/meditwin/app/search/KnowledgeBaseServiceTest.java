@@ -65,7 +65,7 @@ class KnowledgeBaseServiceTest {
   }
 
   private KnowledgeBaseSettings settings(EncoderLoader encoder) {
-    return new KnowledgeBaseSettings(TinyKnowledgeBase.settings(dir).source(), encoder);
+    return new KnowledgeBaseSettings(TinyKnowledgeBase.settings().source(), encoder);
   }
 
   private static SearchResult search(KnowledgeBaseService kb, String q) throws Exception {

@@ -5,15 +5,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
-import org.meditwin.search.KnowledgeBase;
 
-/** A few MedQuAD-shaped JSON lines in a temp dir: a real BM25 knowledge base in a second. */
+/** A few MedQuAD-shaped JSON lines: a real BM25 knowledge base built in about a second. */
 public final class TinyKnowledgeBase {
   private TinyKnowledgeBase() {}
 
@@ -47,11 +44,11 @@ public final class TinyKnowledgeBase {
               "https://www.niddk.nih.gov/health-information/diabetes",
               "prevention"));
 
-  /** Writes the gzip JSON lines and returns settings that index them without an encoder. */
-  public static KnowledgeBaseSettings settings(Path dir) {
-    Path gz = dir.resolve("tiny-medquad.jsonl.gz");
+  /** Settings that index the entries (gzip JSON lines held in memory) without an encoder. */
+  public static KnowledgeBaseSettings settings() {
     ObjectMapper json = new ObjectMapper();
-    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (OutputStream out = new GZIPOutputStream(bytes)) {
       for (List<String> e : ENTRIES) {
         Map<String, String> o = new LinkedHashMap<>();
         o.put("qa_id", e.get(0));
@@ -66,6 +63,8 @@ public final class TinyKnowledgeBase {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new KnowledgeBaseSettings(KnowledgeBase.Source.file(gz), EncoderLoader.none());
+    byte[] gz = bytes.toByteArray();
+    return new KnowledgeBaseSettings(
+        () -> new java.io.ByteArrayInputStream(gz), EncoderLoader.none());
   }
 }

@@ -33,7 +33,10 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-/** Ctrl+K, type, see knowledge-base hits with bold highlights, move with the keys, Escape. */
+/**
+ * Ctrl+K, type, see knowledge-base hits with bold highlights and the BM25 header, Escape closes,
+ * locking hides the results.
+ */
 @ExtendWith(ApplicationExtension.class)
 class GlobalSearchUiTest {
   @TempDir Path tmp;
@@ -102,6 +105,12 @@ class GlobalSearchUiTest {
     String text = fx(box::getText);
     assertThat(text).isEqualTo("wheezing asthma");
     assertThat(showing(robot, "#patients-view")).isTrue();
+
+    robot.write(" diabetes");
+    waitFor(() -> showing(robot, "#global-search-panel"));
+    robot.press(KeyCode.CONTROL).type(KeyCode.L).release(KeyCode.CONTROL);
+    waitFor(() -> showing(robot, "#lock-view"));
+    assertThat(showing(robot, "#global-search-panel")).as("locking hides the results").isFalse();
   }
 
   private void snapshot(FxRobot robot, String name) throws Exception {

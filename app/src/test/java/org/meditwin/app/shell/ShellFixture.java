@@ -52,7 +52,7 @@ final class ShellFixture {
             () -> {
               throw new IllegalStateException("UI tests do not load the inference engine");
             },
-            tinyKnowledgeBase(dataDir));
+            tinyKnowledgeBase());
     ShellView[] view = new ShellView[1];
     robot.interact(() -> view[0] = ShellView.show(stage, config));
     return view[0];
@@ -65,16 +65,9 @@ final class ShellFixture {
     return java.nio.file.Files.isDirectory(models) ? models : here.resolve("models");
   }
 
-  /** Three MedQuAD-shaped entries beside the data directory, indexed BM25-only. */
-  static KnowledgeBaseSettings tinyKnowledgeBase(Path dataDir) {
-    try {
-      Path source =
-          java.nio.file.Files.createDirectories(
-              dataDir.toAbsolutePath().getParent().resolve("kb-source"));
-      return TinyKnowledgeBase.settings(source);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+  /** Three MedQuAD-shaped entries, indexed BM25-only (no encoder in UI tests). */
+  static KnowledgeBaseSettings tinyKnowledgeBase() {
+    return TinyKnowledgeBase.settings();
   }
 
   /** Evaluates on the FX thread: scene-graph and property reads belong there. */
