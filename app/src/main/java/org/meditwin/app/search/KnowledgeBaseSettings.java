@@ -15,8 +15,17 @@ public record KnowledgeBaseSettings(KnowledgeBase.Source source, EncoderLoader e
     Objects.requireNonNull(encoder, "encoder");
   }
 
-  /** The shipped MedQuAD data and the shipped bge encoder. */
+  /** Set to {@code false} to keep the knowledge base lexical (slow or busy workstations). */
+  public static final String SEMANTIC_PROPERTY = "meditwin.kb.semantic";
+
+  /**
+   * The shipped MedQuAD data and the shipped bge encoder, unless {@code
+   * -Dmeditwin.kb.semantic=false} keeps search lexical (no encoder load, no hybrid build).
+   */
   public static KnowledgeBaseSettings shipped() {
-    return new KnowledgeBaseSettings(KnowledgeBase.Source.shipped(), EncoderLoader.shippedBge());
+    boolean semantic = !"false".equalsIgnoreCase(System.getProperty(SEMANTIC_PROPERTY, "true"));
+    return new KnowledgeBaseSettings(
+        KnowledgeBase.Source.shipped(),
+        semantic ? EncoderLoader.shippedBge() : EncoderLoader.none());
   }
 }
