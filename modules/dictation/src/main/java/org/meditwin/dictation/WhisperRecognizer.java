@@ -17,7 +17,44 @@ final class WhisperRecognizer implements SpeechRecognizer {
   /** "ggml" magic as whisper.cpp writes it (little-endian 0x67676d6c). */
   private static final byte[] GGML_MAGIC = {0x6c, 0x6d, 0x67, 0x67};
 
+  /** The smallest published ggml model (tiny, q5) is about 31 MB. */
+  static final long MIN_MODEL_BYTES = 16L << 20;
+
   private static boolean libraryLoaded;
+
+  /** The 11 int32 hyper-parameters after the magic, as whisper.cpp reads them. */
+  static boolean plausibleHeader(byte[] head) {
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(head).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    int vocab = b.getInt(4);
+    int audioCtx = b.getInt(8);
+    int audioState = b.getInt(12);
+    int audioHead = b.getInt(16);
+    int audioLayer = b.getInt(20);
+    int textCtx = b.getInt(24);
+    int textState = b.getInt(28);
+    int textHead = b.getInt(32);
+    int textLayer = b.getInt(36);
+    int mels = b.getInt(40);
+    int ftype = b.getInt(44);
+    java.util.Set<Integer> widths = java.util.Set.of(384, 512, 768, 1024, 1280);
+    return vocab >= 51864
+        && vocab <= 51866
+        && audioCtx == 1500
+        && textCtx == 448
+        && widths.contains(audioState)
+        && widths.contains(textState)
+        && audioHead >= 1
+        && audioHead <= 32
+        && textHead >= 1
+        && textHead <= 32
+        && audioLayer >= 1
+        && audioLayer <= 64
+        && textLayer >= 1
+        && textLayer <= 64
+        && (mels == 80 || mels == 128)
+        && ftype >= 0
+        && ftype % 1000 <= 20;
+  }
 
   private final Path file;
   private final WhisperJNI whisper;
@@ -57,9 +94,14 @@ final class WhisperRecognizer implements SpeechRecognizer {
           + folder;
     }
     try (InputStream in = Files.newInputStream(f.get())) {
-      byte[] magic = in.readNBytes(4);
-      if (!java.util.Arrays.equals(magic, GGML_MAGIC)) {
+      byte[] head = in.readNBytes(48);
+      if (head.length < 4
+          || !java.util.Arrays.equals(java.util.Arrays.copyOf(head, 4), GGML_MAGIC)) {
         return "not a whisper.cpp ggml model: " + f.get().getFileName();
+      }
+      // whisper.cpp aborts the whole process on implausible hyper-parameters: check them first
+      if (head.length < 48 || !plausibleHeader(head) || Files.size(f.get()) < MIN_MODEL_BYTES) {
+        return "corrupt or truncated Whisper model: " + f.get().getFileName();
       }
     } catch (IOException e) {
       return "cannot read Whisper model " + f.get().getFileName() + ": " + e.getMessage();

@@ -49,11 +49,51 @@ class DictationTest {
     }
   }
 
+  /** A sparse file with a plausible ggml-tiny.en header (the size check passes, no disk used). */
+  static void fakeTinyWhisperModel(Path file) throws Exception {
+    java.nio.ByteBuffer b =
+        java.nio.ByteBuffer.allocate(48).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    b.put(new byte[] {0x6c, 0x6d, 0x67, 0x67});
+    for (int v : new int[] {51864, 1500, 384, 6, 4, 448, 384, 6, 4, 80, 1}) {
+      b.putInt(v);
+    }
+    Files.write(file, b.array());
+    try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+      f.setLength(WhisperRecognizer.MIN_MODEL_BYTES + 1);
+    }
+  }
+
+  @Test
+  void refusesWhisperFilesWithImplausibleHeadersBeforeNativeCodeCanAbort() throws Exception {
+    Files.createDirectories(models.resolve("asr-whisper"));
+    // ggml magic then garbage: whisper.cpp would terminate the JVM (std::length_error)
+    Files.write(
+        models.resolve("asr-whisper/ggml-tiny.bin"), new byte[] {0x6c, 0x6d, 0x67, 0x67, 1, 2, 3});
+    try (Dictation d = Dictation.create(DictationConfig.defaults(models))) {
+      assertThat(d.status(Engine.WHISPER).available()).isFalse();
+      assertThat(d.status(Engine.WHISPER).detail()).contains("corrupt or truncated Whisper model");
+      assertThatThrownBy(() -> d.recognizer(Engine.WHISPER))
+          .hasMessageContaining("corrupt or truncated");
+    }
+  }
+
+  @Test
+  void voskNativeLibraryLoadsAndReportsAnUnloadableModelClearly() throws Exception {
+    Files.createDirectories(models.resolve("asr-vosk/am"));
+    Files.createDirectories(models.resolve("asr-vosk/conf"));
+    Files.writeString(models.resolve("asr-vosk/am/final.mdl"), "not a kaldi model");
+    try (Dictation d = Dictation.create(DictationConfig.defaults(models))) {
+      assertThat(d.status(Engine.VOSK).available()).isTrue(); // the folder looks complete
+      assertThatThrownBy(() -> d.recognizer(Engine.VOSK))
+          .isInstanceOf(RecognitionException.class)
+          .hasMessageContaining("Vosk could not load the model");
+    }
+  }
+
   @Test
   void prefersAWhisperModelWhenOneIsPresent() throws Exception {
     Files.createDirectories(models.resolve("asr-whisper"));
-    Files.write(
-        models.resolve("asr-whisper/ggml-tiny.bin"), new byte[] {0x6c, 0x6d, 0x67, 0x67, 1, 2});
+    fakeTinyWhisperModel(models.resolve("asr-whisper/ggml-tiny.en.bin"));
     try (Dictation d = Dictation.create(DictationConfig.defaults(models))) {
       assertThat(d.status(Engine.WHISPER).available()).isTrue();
       assertThat(d.preferredEngine()).contains(Engine.WHISPER);
