@@ -185,6 +185,13 @@ class ScreenshotsUiTest {
     shot(robot, "11-dark-patients");
     robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT7).release(KeyCode.CONTROL);
     shot(robot, "12-dark-admin");
+    robot.press(KeyCode.CONTROL).type(KeyCode.K).release(KeyCode.CONTROL);
+    robot.write("diabetes");
+    waitFor(() -> showing(robot, "#global-search-panel"));
+    waitFor(
+        () -> !robot.lookup("#global-search-results").queryAs(ListView.class).getItems().isEmpty());
+    shot(robot, "12b-dark-search");
+    robot.type(KeyCode.ESCAPE);
 
     for (String tag : new String[] {"es", "zh", "hi"}) {
       language(robot, tag);
