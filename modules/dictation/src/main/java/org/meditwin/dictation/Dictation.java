@@ -1,11 +1,15 @@
 package org.meditwin.dictation;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -151,6 +155,79 @@ public final class Dictation implements AutoCloseable {
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
     return new Transcript(text.toString(), engine, clip.seconds(), seconds, utterances);
+  }
+
+  /**
+   * Live dictation: reads the source (microphone or file) in 100 ms blocks and recognises each
+   * utterance as soon as the voice-activity detector closes it, calling {@code onUtterance} (for
+   * the UI's live text) before returning the whole transcript. Stops at the end of the source or
+   * after {@code maxDuration}.
+   */
+  public Transcript dictate(
+      AudioSource source, Engine engine, Duration maxDuration, Consumer<Utterance> onUtterance)
+      throws IOException, RecognitionException {
+    return dictate(source, recognizer(engine), maxDuration, onUtterance);
+  }
+
+  Transcript dictate(
+      AudioSource source,
+      SpeechRecognizer recognizer,
+      Duration maxDuration,
+      Consumer<Utterance> onUtterance)
+      throws IOException, RecognitionException {
+    long t0 = System.nanoTime();
+    long max = maxDuration.toMillis() * AudioClip.SAMPLE_RATE / 1000;
+    short[] audio = new short[AudioClip.SAMPLE_RATE * 10];
+    int length = 0;
+    int windowStart = 0; // audio before this is already recognised
+    int lastCheck = 0;
+    // a segment is final once this much audio follows it (hangover + padding + one frame)
+    int settle = (vad.settings().hangoverMs() + vad.settings().paddingMs() + 50) * 16;
+    List<Utterance> utterances = new ArrayList<>();
+    short[] block = new short[AudioClip.SAMPLE_RATE / 10];
+    boolean ended = false;
+    while (!ended) {
+      int n = length >= max ? -1 : source.read(block);
+      if (n < 0) {
+        ended = true;
+      } else {
+        n = (int) Math.min(n, max - length);
+        if (length + n > audio.length) {
+          audio = Arrays.copyOf(audio, Math.max(audio.length * 2, length + n));
+        }
+        System.arraycopy(block, 0, audio, length, n);
+        length += n;
+        if (length - lastCheck < AudioClip.SAMPLE_RATE / 2) {
+          continue;
+        }
+        lastCheck = length;
+      }
+      AudioClip window = new AudioClip(Arrays.copyOfRange(audio, windowStart, length));
+      for (VoiceActivityDetector.Segment s : vad.segments(window)) {
+        if (!ended && s.end() > window.length() - settle) {
+          break; // still open: wait for more audio
+        }
+        String words = recognizer.recognize(window.slice(s.start(), s.end()));
+        int offset = windowStart;
+        windowStart = offset + s.end();
+        if (!words.isBlank()) {
+          Utterance u =
+              new Utterance(
+                  (offset + s.start()) / (double) AudioClip.SAMPLE_RATE,
+                  (offset + s.end()) / (double) AudioClip.SAMPLE_RATE,
+                  words);
+          utterances.add(u);
+          onUtterance.accept(u);
+        }
+      }
+    }
+    String text = String.join(" ", utterances.stream().map(Utterance::text).toList());
+    return new Transcript(
+        text,
+        recognizer.engine(),
+        length / (double) AudioClip.SAMPLE_RATE,
+        (System.nanoTime() - t0) / 1e9,
+        utterances);
   }
 
   @Override

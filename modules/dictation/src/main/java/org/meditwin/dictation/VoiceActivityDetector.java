@@ -58,6 +58,10 @@ public final class VoiceActivityDetector {
     this.settings = settings;
   }
 
+  public Settings settings() {
+    return settings;
+  }
+
   public static VoiceActivityDetector withDefaults() {
     return new VoiceActivityDetector(Settings.defaults());
   }
