@@ -9,8 +9,9 @@ import org.meditwin.store.DataDirectoryRestore;
 import org.meditwin.store.EmbeddedWorkstation;
 
 /**
- * Starts the desktop application. The data directory comes from {@code MEDITWIN_HOME}, else the
- * system property {@code meditwin.home}, else {@code ~/.local/share/meditwin}.
+ * Starts the desktop application. The data directory comes from the system property {@code
+ * meditwin.home} (which {@code Main} sets from {@code --home}, the environment or the default),
+ * else {@code MEDITWIN_HOME}, else {@code ~/.local/share/meditwin}.
  */
 public final class ShellLauncher {
   /** Idle auto-lock is checked every 5 seconds. */
@@ -32,13 +33,16 @@ public final class ShellLauncher {
     Application.launch(MediTwinApp.class, args);
   }
 
-  /** Environment first, then the system property, then the XDG-style default. */
+  /**
+   * The system property first (Main resolves {@code --home} into it), then the environment, then
+   * the XDG-style default.
+   */
   static Path dataDirectory(String env, String property) {
-    if (env != null && !env.isBlank()) {
-      return Path.of(env.strip()).toAbsolutePath();
-    }
     if (property != null && !property.isBlank()) {
       return Path.of(property.strip()).toAbsolutePath();
+    }
+    if (env != null && !env.isBlank()) {
+      return Path.of(env.strip()).toAbsolutePath();
     }
     return Path.of(System.getProperty("user.home"), ".local", "share", "meditwin");
   }
