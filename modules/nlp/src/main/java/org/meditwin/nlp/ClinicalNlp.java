@@ -163,11 +163,13 @@ public final class ClinicalNlp implements AutoCloseable {
     if (!ner.usesModel()) {
       return all;
     }
-    // the PubMed-trained head has never seen names: a model entity over a detected person or
-    // place ("Mr. Harold Whitfield") is dropped
+    // the PubMed-trained head has never seen names: a model entity over a person or place found
+    // by the rules ("Mr. Harold Whitfield") is dropped; the name head's own guesses are not
+    // trusted here because eponymous diseases look like names ("Wilms tumor")
     List<PiiSpan> people =
         detector.detect(at, DeidPolicy.hipaaSafeHarbor()).stream()
             .filter(p -> p.type() == PiiType.PERSON || p.type() == PiiType.LOCATION)
+            .filter(p -> p.source().startsWith("rule:"))
             .toList();
     List<ClinicalEntity> out = new ArrayList<>(all.size());
     for (ClinicalEntity e : all) {

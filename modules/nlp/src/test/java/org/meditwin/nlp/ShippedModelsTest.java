@@ -64,13 +64,17 @@ class ShippedModelsTest {
   }
 
   @Test
-  void modelAddsDiseasesAndChemicalsBeyondTheLexicon() {
+  void modelAddsEntitiesBeyondTheLexicon() {
+    // "rhabdomyolysis" is in no curated lexicon: only the head can find it
     String text = "The patient developed rhabdomyolysis after simvastatin and clarithromycin.";
     List<ClinicalEntity> e = nlp.entities(text);
     assertThat(e)
         .filteredOn(x -> x.source().startsWith("model:"))
+        .extracting(ClinicalEntity::text)
+        .contains("rhabdomyolysis");
+    assertThat(e)
+        .filteredOn(x -> x.text().equals("simvastatin"))
         .extracting(ClinicalEntity::type)
-        .contains(ClinicalEntityType.DISEASE);
-    assertThat(e).extracting(ClinicalEntity::text).contains("rhabdomyolysis", "simvastatin");
+        .containsExactly(ClinicalEntityType.MEDICATION);
   }
 }

@@ -92,12 +92,15 @@ public final class ClinicalNer {
 
   private record Found(int from, int to, ClinicalEntityType type, double score, String source) {}
 
-  /** Lexicon entities win over overlapping model spans (they know symptoms from diseases). */
+  /**
+   * On overlap the longer span wins ("hereditary breast cancer" over "breast cancer"); at equal
+   * length the lexicon wins (it knows symptoms from diseases).
+   */
   private static List<Found> resolve(List<Found> in) {
     List<Found> sorted = new ArrayList<>(in);
     sorted.sort(
-        Comparator.comparingInt((Found f) -> f.source.equals("lexicon") ? 0 : 1)
-            .thenComparingInt(f -> -(f.to - f.from)));
+        Comparator.comparingInt((Found f) -> -(f.to - f.from))
+            .thenComparingInt(f -> f.source.equals("lexicon") ? 0 : 1));
     List<Found> kept = new ArrayList<>();
     for (Found f : sorted) {
       boolean overlaps = kept.stream().anyMatch(k -> k.from < f.to && f.from < k.to);

@@ -114,6 +114,21 @@ class PiiDetectorTest {
   }
 
   @Test
+  void postalCodesAndRegionCodesNextToAnAddressAreMasked() {
+    String t = "Lives at 4 Elm Street\n  NY   12345 since spring.";
+    List<PiiSpan> spans = find(t);
+    assertThat(typeOf(t, "NY")).isEqualTo(PiiType.LOCATION);
+    assertThat(typeOf(t, "12345")).isEqualTo(PiiType.LOCATION);
+    assertThat(spans).extracting(PiiSpan::text).noneMatch(x -> x.contains("since"));
+  }
+
+  @Test
+  void titlesAreNotPartOfTheMaskedName() {
+    String t = "Patient: Mr. Harold Whitfield";
+    assertThat(find(t)).extracting(PiiSpan::text).containsExactly("Harold Whitfield");
+  }
+
+  @Test
   void drugAndDiseaseNamesAreNotPeople() {
     String t =
         "Dr. Weber performed a Weber test. Meniere's disease suspected; started Betahistine.";
