@@ -1,6 +1,5 @@
 package org.meditwin.app.cli;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -8,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.meditwin.store.StoreDiagnostics;
 import picocli.CommandLine.Command;
 
@@ -45,7 +43,10 @@ final class DoctorCommand implements Callable<Integer> {
     checks.add(javafx());
     Path home = context.home();
     checks.addAll(storeChecks(StoreDiagnostics.check(home)));
-    checks.add(models(modelsDirectory(home)));
+    Path modelsDir = modelsDirectory();
+    checks.add(models(modelsDir));
+    checks.add(inferenceDevice());
+    checks.add(speech(modelsDir));
     checks.add(new Check("h2", true, "H2 " + org.h2.engine.Constants.VERSION));
     boolean ok = checks.stream().allMatch(Check::ok);
     String text =
@@ -112,36 +113,85 @@ final class DoctorCommand implements Callable<Integer> {
     return new Check("javafx", natives.ok(), "JavaFX " + version.get() + "; " + natives.detail());
   }
 
-  Path modelsDirectory(Path home) {
+  /** Same resolution as {@code models} and {@code asr}: property, environment, ./models. */
+  Path modelsDirectory() {
     String property = System.getProperty(MODELS_PROPERTY);
     if (property != null && !property.isBlank()) {
-      return Path.of(property);
+      return Path.of(property).toAbsolutePath().normalize();
     }
-    return context.io().env(MODELS_ENV).map(Path::of).orElse(home.resolve("models"));
+    return context
+        .io()
+        .env(MODELS_ENV)
+        .map(Path::of)
+        .orElse(Path.of("models"))
+        .toAbsolutePath()
+        .normalize();
   }
 
+  /** The PyTorch engine's natives load (offline) and report the device used for inference. */
+  static Check inferenceDevice() {
+    try {
+      org.meditwin.inference.engine.DeviceInfo device =
+          org.meditwin.inference.engine.Engines.device();
+      return new Check("inference device", true, device.describe());
+    } catch (RuntimeException | LinkageError e) {
+      return new Check(
+          "inference device",
+          false,
+          "the inference engine could not be loaded: " + e.getClass().getSimpleName());
+    }
+  }
+
+  /** Offline speech-to-text engines: usable when at least one can be opened. */
+  static Check speech(Path modelsDir) {
+    try (org.meditwin.dictation.Dictation dictation =
+        org.meditwin.dictation.Dictation.create(
+            org.meditwin.dictation.DictationConfig.defaults(modelsDir))) {
+      List<org.meditwin.dictation.EngineStatus> status = dictation.status();
+      boolean any = status.stream().anyMatch(org.meditwin.dictation.EngineStatus::available);
+      String detail =
+          status.stream()
+              .map(
+                  st ->
+                      st.engine().name().toLowerCase(java.util.Locale.ROOT)
+                          + (st.available() ? " available" : " unavailable")
+                          + " ("
+                          + st.detail()
+                          + ")")
+              .collect(Collectors.joining("; "));
+      return new Check("speech engines", any, detail);
+    } catch (RuntimeException | LinkageError e) {
+      return new Check(
+          "speech engines", false, "cannot check speech engines: " + e.getClass().getSimpleName());
+    }
+  }
+
+  /** Every model folder, with its checksums verified against {@code model.json}. */
   static Check models(Path directory) {
     if (!Files.isDirectory(directory)) {
       return new Check("models", true, "no models installed (" + directory + " does not exist)");
     }
-    List<String> entries;
-    try (Stream<Path> listing = Files.list(directory)) {
-      entries =
-          listing
-              .filter(Files::isDirectory)
-              .map(
-                  p ->
-                      p.getFileName().toString()
-                          + (Files.exists(p.resolve("MODEL.md")) ? "" : " (no MODEL.md)"))
-              .sorted()
-              .toList();
-    } catch (IOException e) {
-      return new Check("models", false, "cannot list " + directory + ": " + e.getMessage());
+    List<org.meditwin.inference.registry.ModelEntry> entries;
+    try {
+      entries = org.meditwin.inference.registry.ModelRegistry.open(directory).listVerified();
+    } catch (RuntimeException e) {
+      return new Check("models", false, "cannot read " + directory + ": " + e.getMessage());
     }
     if (entries.isEmpty()) {
       return new Check("models", true, "no models installed in " + directory);
     }
+    List<String> parts = new ArrayList<>();
+    boolean ok = true;
+    for (org.meditwin.inference.registry.ModelEntry entry : entries) {
+      boolean verified = entry.status() == org.meditwin.inference.registry.ModelStatus.VERIFIED;
+      boolean card = Files.exists(entry.folder().resolve("MODEL.md"));
+      ok &= verified && card;
+      parts.add(
+          entry.name()
+              + (verified ? " verified" : " " + entry.status() + ": " + entry.detail())
+              + (card ? "" : " (no MODEL.md)"));
+    }
     return new Check(
-        "models", true, entries.size() + " in " + directory + ": " + String.join(", ", entries));
+        "models", ok, entries.size() + " in " + directory + ": " + String.join(", ", parts));
   }
 }

@@ -42,14 +42,25 @@ class DoctorCommandTest {
   }
 
   @Test
-  void listsInstalledModelsAndFlagsMissingModelCards() throws Exception {
+  void flagsModelFoldersThatCannotBeVerified() throws Exception {
     Path models = Files.createDirectories(home.resolve("models"));
     Files.createDirectories(models.resolve("pii-ner"));
     Files.writeString(models.resolve("pii-ner").resolve("MODEL.md"), "# card");
     Files.createDirectories(models.resolve("loose"));
     DoctorCommand.Check check = DoctorCommand.models(models);
-    assertThat(check.ok()).isTrue();
-    assertThat(check.detail()).contains("2 in").contains("pii-ner").contains("loose (no MODEL.md)");
+    assertThat(check.ok()).isFalse();
+    assertThat(check.detail())
+        .contains("2 in")
+        .contains("pii-ner INVALID_DESCRIPTOR: no model.json")
+        .contains("(no MODEL.md)");
+  }
+
+  @Test
+  void shippedModelsVerify() {
+    Path shipped = Path.of("..", "models").toAbsolutePath().normalize();
+    DoctorCommand.Check check = DoctorCommand.models(shipped);
+    assertThat(check.ok()).as(check.detail()).isTrue();
+    assertThat(check.detail()).contains("specialty-router verified");
   }
 
   @Test
