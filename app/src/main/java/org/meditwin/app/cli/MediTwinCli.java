@@ -132,7 +132,32 @@ public final class MediTwinCli implements Runnable {
           }
           return ExitCode.USAGE;
         });
-    return commandLine.execute(args);
+    return commandLine.execute(benchAliases(args));
+  }
+
+  /** Suites whose benchmark lives with their own command: {@code bench S …} = {@code S bench …}. */
+  static final java.util.Set<String> DELEGATED_BENCH_SUITES = java.util.Set.of("nlp", "asr");
+
+  /** Rewrites {@code bench nlp ARGS} into {@code nlp bench ARGS} (global options stay put). */
+  static String[] benchAliases(String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].startsWith("-")) {
+        if (args[i].equals("--home") && i + 1 < args.length) {
+          i++;
+        }
+        continue;
+      }
+      if (args[i].equals("bench")
+          && i + 1 < args.length
+          && DELEGATED_BENCH_SUITES.contains(args[i + 1])) {
+        String[] rewritten = args.clone();
+        rewritten[i] = args[i + 1];
+        rewritten[i + 1] = "bench";
+        return rewritten;
+      }
+      return args;
+    }
+    return args;
   }
 
   private static int fail(CliContext context, CommandLine failed, Exception exception) {

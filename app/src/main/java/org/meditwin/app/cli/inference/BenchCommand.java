@@ -17,7 +17,10 @@ import picocli.CommandLine.Spec;
 public final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "SUITE", description = "Suite to run: inference.")
+  @Parameters(
+      index = "0",
+      paramLabel = "SUITE",
+      description = "Suite to run: inference, nlp, asr, search.")
   String suite;
 
   @Option(
@@ -30,7 +33,7 @@ public final class BenchCommand implements Callable<Integer> {
   public Integer call() {
     if (!"inference".equals(suite)) {
       throw new IllegalArgumentException(
-          "unknown benchmark suite '" + suite + "'; available: inference");
+          "unknown benchmark suite '" + suite + "'; available: inference, nlp, asr, search");
     }
     boolean json = InferenceCli.json(spec);
     var err = InferenceCli.err(spec);
