@@ -38,7 +38,7 @@ public record SearchConfig(
         Chunker.standard(),
         VectorFormat.HNSW_FLOAT32,
         FusionMethod.WEIGHTED,
-        0.2f,
+        0.1f,
         100,
         16,
         100,
