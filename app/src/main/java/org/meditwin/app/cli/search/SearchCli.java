@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.Console;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Arrays;
 import java.util.Optional;
 import org.meditwin.app.cli.DataHome;
@@ -16,10 +15,7 @@ import org.meditwin.inference.embedding.EncoderVariant;
 import org.meditwin.inference.engine.DjlEnvironment;
 import org.meditwin.search.TextEmbedder;
 import org.meditwin.search.embed.InferenceEmbedder;
-import org.meditwin.security.DataKey;
-import org.meditwin.security.KdfParams;
 import org.meditwin.security.KeyRing;
-import org.meditwin.security.LockoutPolicy;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -113,22 +109,21 @@ final class SearchCli {
   }
 
   /**
-   * Unlocks the data key of {@code user} (password from {@code $MEDITWIN_PASSWORD} or the console;
-   * failures count towards lock-out) and derives the index key.
+   * Signs {@code user} in through the workstation (password from {@code $MEDITWIN_PASSWORD} or the
+   * console; audited, and failures count towards lock-out exactly as in the window) and returns the
+   * session's index key. The session is closed again before the index is opened.
    */
   static byte[] indexKey(Path home, String user) {
-    Path file = home.resolve("keyring.json");
-    if (!KeyRing.exists(file)) {
+    if (!KeyRing.exists(home.resolve("keyring.json"))) {
       throw new IllegalArgumentException(
           "data directory " + home + " is not initialised: run 'init --admin NAME' first");
     }
     char[] password = password(user);
-    try {
-      KeyRing ring =
-          KeyRing.load(file, KdfParams.production(), Clock.systemUTC(), LockoutPolicy.standard());
-      try (DataKey key = ring.unlock(user, password)) {
-        return key.derive(INDEX_KEY_PURPOSE, 32);
-      }
+    try (org.meditwin.store.EmbeddedWorkstation workstation =
+            org.meditwin.store.EmbeddedWorkstation.open(
+                home, org.meditwin.store.EmbeddedWorkstation.Options.defaults());
+        org.meditwin.core.service.UserSession session = workstation.login(user, password)) {
+      return session.searchIndexKey();
     } finally {
       Arrays.fill(password, '\0');
     }
