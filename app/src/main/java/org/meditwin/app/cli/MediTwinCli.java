@@ -136,9 +136,13 @@ public final class MediTwinCli implements Runnable {
   }
 
   /** Suites whose benchmark lives with their own command: {@code bench S …} = {@code S bench …}. */
-  static final java.util.Set<String> DELEGATED_BENCH_SUITES = java.util.Set.of("nlp", "asr", "search");
+  static final java.util.Set<String> DELEGATED_BENCH_SUITES =
+      java.util.Set.of("nlp", "asr", "search");
 
-  /** Rewrites {@code bench nlp|asr|search ARGS} into {@code nlp|asr|search bench ARGS} (global options stay put). */
+  /**
+   * Rewrites {@code bench nlp|asr|search ARGS} into {@code nlp|asr|search bench ARGS} (global
+   * options stay put).
+   */
   static String[] benchAliases(String[] args) {
     for (int i = 0; i < args.length; i++) {
       if (args[i].startsWith("-")) {
