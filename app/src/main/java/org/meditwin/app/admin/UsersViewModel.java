@@ -22,6 +22,7 @@ import org.meditwin.core.domain.Role;
 import org.meditwin.core.domain.UserAccount;
 import org.meditwin.core.service.PasswordPolicy;
 import org.meditwin.core.service.UserSession;
+import org.meditwin.core.service.UsernamePolicy;
 import org.meditwin.core.task.TaskExecutor;
 
 /** Admin → Users: list, create, disable/enable, reset password, clear lock-out. */
@@ -117,12 +118,9 @@ public final class UsersViewModel {
 
   /** The first problem with the new-user form, translated. */
   public Optional<String> validate() {
-    String u = username.get().strip();
-    if (u.isEmpty()) {
-      return Optional.of(i18n.get("validation.username.required"));
-    }
-    if (!u.matches("[\\p{L}\\p{N}._-]{2,64}")) {
-      return Optional.of(i18n.get("validation.username.format"));
+    Optional<String> usernameProblem = UsernamePolicy.problem(username.get());
+    if (usernameProblem.isPresent()) {
+      return Optional.of(i18n.get("validation." + usernameProblem.get()));
     }
     if (displayName.get().isBlank()) {
       return Optional.of(i18n.get("validation.displayName.required"));

@@ -12,6 +12,7 @@ import javafx.beans.property.StringProperty;
 import org.meditwin.app.common.ErrorReporter;
 import org.meditwin.app.i18n.I18n;
 import org.meditwin.core.service.UserSession;
+import org.meditwin.core.service.UsernamePolicy;
 import org.meditwin.core.service.Workstation;
 import org.meditwin.core.task.TaskExecutor;
 
@@ -69,11 +70,9 @@ public final class FirstStartViewModel {
 
   /** The first problem with the form, translated; empty when it can be submitted. */
   public Optional<String> validate() {
-    if (username.get().isBlank()) {
-      return Optional.of(i18n.get("validation.username.required"));
-    }
-    if (!username.get().strip().matches("[\\p{L}\\p{N}._-]{2,64}")) {
-      return Optional.of(i18n.get("validation.username.format"));
+    Optional<String> usernameProblem = UsernamePolicy.problem(username.get());
+    if (usernameProblem.isPresent()) {
+      return Optional.of(i18n.get("validation." + usernameProblem.get()));
     }
     if (displayName.get().isBlank()) {
       return Optional.of(i18n.get("validation.displayName.required"));

@@ -2,15 +2,14 @@ package org.meditwin.store;
 
 import java.text.Normalizer;
 import java.util.Locale;
-import java.util.regex.Pattern;
 import org.meditwin.core.service.PasswordPolicy;
+import org.meditwin.core.service.UsernamePolicy;
 
 /** Username and password rules shared by initialise, login and account administration. */
 final class AccountRules {
 
-  static final int MAX_USERNAME = 64;
+  static final int MAX_USERNAME = UsernamePolicy.MAX_LENGTH;
   static final int MAX_DISPLAY_NAME = 200;
-  private static final Pattern USERNAME = Pattern.compile("^[\\p{L}\\p{N}._@-]+$");
 
   private AccountRules() {}
 
@@ -25,17 +24,17 @@ final class AccountRules {
   /** Normalises and validates a new username. */
   static String newUsername(String username) {
     String u = normaliseUsername(username);
-    if (u.isEmpty()) {
-      throw new IllegalArgumentException("Enter a username.");
-    }
-    if (u.length() > MAX_USERNAME) {
-      throw new IllegalArgumentException(
-          "Username is too long (at most " + MAX_USERNAME + " characters).");
-    }
-    if (!USERNAME.matcher(u).matches()) {
-      throw new IllegalArgumentException(
-          "Username may contain only letters, digits and . _ @ - (no spaces).");
-    }
+    UsernamePolicy.problem(u)
+        .ifPresent(
+            problem -> {
+              throw new IllegalArgumentException(
+                  switch (problem) {
+                    case "username.required" -> "Enter a username.";
+                    case "username.tooLong" ->
+                        "Username is too long (at most " + MAX_USERNAME + " characters).";
+                    default -> "Usernames are 2–64 letters, digits and . _ @ - (no spaces).";
+                  });
+            });
     return u;
   }
 
