@@ -333,6 +333,11 @@ final class Database implements AutoCloseable {
           .dataSource(ds)
           .locations("classpath:db/migration")
           .failOnMissingLocations(true)
+          // Feature modules ship their own migrations in disjoint version ranges (ADR 0023):
+          // apply a range added later even when a higher one is already in, and tolerate a
+          // database that has migrations of a module this class path lacks.
+          .outOfOrder(true)
+          .ignoreMigrationPatterns("*:missing", "*:future")
           .load()
           .migrate();
     } catch (org.flywaydb.core.api.FlywayException e) {

@@ -10,6 +10,7 @@ import org.meditwin.core.service.AccountAdministration;
 import org.meditwin.core.service.AuditLog;
 import org.meditwin.core.service.AuthenticationException;
 import org.meditwin.core.service.BackupService;
+import org.meditwin.core.service.ClinicalStore;
 import org.meditwin.core.service.PatientService;
 import org.meditwin.core.service.ProfessionalService;
 import org.meditwin.core.service.UserSession;
@@ -30,6 +31,7 @@ final class StoreSession implements UserSession {
   private final AuditLog audit;
   private final AccountAdministration accounts;
   private final BackupService backups;
+  private final ClinicalStore clinicalStore;
   private volatile boolean locked;
   private volatile boolean closed;
 
@@ -45,6 +47,7 @@ final class StoreSession implements UserSession {
     this.audit = new StoreAuditLog(this);
     this.accounts = new StoreAccountAdministration(this);
     this.backups = new StoreBackupService(this);
+    this.clinicalStore = new StoreClinicalStore(this);
   }
 
   OpenStore store() {
@@ -123,6 +126,12 @@ final class StoreSession implements UserSession {
   @Override
   public BackupService backups() {
     return backups;
+  }
+
+  @Override
+  public ClinicalStore clinicalStore() {
+    guard();
+    return clinicalStore;
   }
 
   /** HKDF purpose shared with {@code meditwin kb rebuild} so both open the same index. */

@@ -24,5 +24,13 @@ public enum AuditAction {
   USER_PASSWORD_CHANGE,
   INITIALISE,
   DEMO_LOAD,
-  SETTINGS_CHANGE
+  SETTINGS_CHANGE,
+  /** A clinician approved (signed) a note or report; it is immutable afterwards. */
+  PHI_APPROVE,
+  /** An amendment to an approved note or report. */
+  PHI_AMEND,
+  /** Data brought in from outside (document, FHIR bundle, DICOM study). */
+  PHI_IMPORT,
+  /** A case handed off to staff (escalation queue or webhook). */
+  ESCALATION
 }

@@ -37,6 +37,16 @@ public interface UserSession extends AutoCloseable {
     throw new UnsupportedOperationException("this session keeps no encrypted search indexes");
   }
 
+  /**
+   * The encrypted relational store for feature modules (ADR 0023): their own tables, BLOBs and
+   * audited transactions. Throws {@link AccessDeniedException} while locked or after close.
+   *
+   * @throws UnsupportedOperationException when the session has no store behind it
+   */
+  default ClinicalStore clinicalStore() {
+    throw new UnsupportedOperationException("this session has no clinical store");
+  }
+
   /** Locks the session (idle timeout or user request); audited. */
   void lock();
 
