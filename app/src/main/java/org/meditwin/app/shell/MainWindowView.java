@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
@@ -22,12 +23,14 @@ import org.meditwin.app.admin.AdminView;
 import org.meditwin.app.chat.ChatView;
 import org.meditwin.app.common.DialogService;
 import org.meditwin.app.common.ErrorReporter;
+import org.meditwin.app.common.PaneContext;
 import org.meditwin.app.common.UiTaskExecutor;
 import org.meditwin.app.documents.DocumentsView;
 import org.meditwin.app.i18n.I18n;
 import org.meditwin.app.imaging.ImagingView;
 import org.meditwin.app.patients.PatientsView;
 import org.meditwin.app.patients.PatientsViewModel;
+import org.meditwin.app.search.KnowledgeIndex;
 import org.meditwin.app.soap.SoapView;
 import org.meditwin.app.theme.Styles;
 import org.meditwin.app.timeline.TimelineView;
@@ -50,6 +53,7 @@ public final class MainWindowView {
   private final ZoneId zone;
   private final Path modelsDir;
   private final Supplier<DeviceInfo> device;
+  private final PaneContext context;
   private PatientsView patientsView;
   private PatientsViewModel patientsModel;
 
@@ -62,8 +66,10 @@ public final class MainWindowView {
       DialogService dialogs,
       Clock clock,
       ZoneId zone,
+      Path dataDirectory,
       Path modelsDir,
-      Supplier<DeviceInfo> device) {
+      Supplier<DeviceInfo> device,
+      Supplier<Optional<KnowledgeIndex>> knowledge) {
     this.shell = shell;
     this.session = session;
     this.tasks = tasks;
@@ -74,6 +80,20 @@ public final class MainWindowView {
     this.zone = zone;
     this.modelsDir = modelsDir;
     this.device = device;
+    this.context =
+        new PaneContext(
+            session,
+            tasks,
+            i18n,
+            errors,
+            dialogs,
+            clock,
+            zone,
+            dataDirectory,
+            modelsDir,
+            device,
+            knowledge,
+            pane -> shell.selectedProperty().set(NavItem.valueOf(pane.name())));
 
     nav.setId("nav");
     nav.getStyleClass().add(Styles.NAV);
@@ -137,6 +157,11 @@ public final class MainWindowView {
     patientsView.focus();
   }
 
+  /** What the panes share (session, services, current patient, navigation). */
+  public PaneContext context() {
+    return context;
+  }
+
   private void show(NavItem item) {
     Parent pane = panes.computeIfAbsent(item, this::create);
     content.getChildren().setAll(pane);
@@ -147,6 +172,14 @@ public final class MainWindowView {
       case PATIENTS -> {
         patientsModel = new PatientsViewModel(session, tasks, i18n, errors, clock);
         patientsView = new PatientsView(patientsModel, i18n, dialogs, zone);
+        patientsModel
+            .selectedProperty()
+            .addListener(
+                (o, a, b) -> {
+                  if (b.isPresent()) {
+                    context.currentPatientProperty().set(b);
+                  }
+                });
         yield patientsView.root();
       }
       case CHAT -> new ChatView(i18n).root();

@@ -39,6 +39,7 @@ import org.meditwin.app.search.Debouncer;
 import org.meditwin.app.search.GlobalSearchView;
 import org.meditwin.app.search.GlobalSearchViewModel;
 import org.meditwin.app.search.KnowledgeBaseService;
+import org.meditwin.app.search.KnowledgeIndex;
 import org.meditwin.app.search.SearchResultItem;
 import org.meditwin.app.settings.SettingsFile;
 import org.meditwin.app.settings.SettingsMenuView;
@@ -234,8 +235,10 @@ public final class ShellView {
             dialogs,
             config.clock(),
             config.zone(),
+            config.dataDirectory(),
             config.modelsDir(),
-            config.device());
+            config.device(),
+            () -> knowledge.map(KnowledgeIndex.class::cast));
     main = Optional.of(view);
     for (NavItem item : NavItem.values()) {
       scene

@@ -1,0 +1,156 @@
+package org.meditwin.app.common;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import org.meditwin.app.i18n.I18n;
+import org.meditwin.app.search.KnowledgeIndex;
+import org.meditwin.core.domain.Patient;
+import org.meditwin.core.service.UserSession;
+import org.meditwin.inference.engine.DeviceInfo;
+
+/**
+ * What every pane of the main window shares: the signed-in session, the UI services, where data and
+ * models live, the knowledge base, the patient the clinician is working on, and the way to move to
+ * another pane. One instance per signed-in window.
+ */
+public final class PaneContext {
+
+  /** A pane of the main window, addressed without depending on the shell package. */
+  public enum Pane {
+    PATIENTS,
+    CHAT,
+    TIMELINE,
+    IMAGING,
+    SOAP,
+    DOCUMENTS,
+    ADMIN
+  }
+
+  /**
+   * Context handed to the chat ("ask about this study/note"): a title shown to the user and a
+   * PHI-bearing text that the chat masks before any provider sees it.
+   */
+  public record ChatHandoff(String title, String text) {}
+
+  private final UserSession session;
+  private final UiTaskExecutor tasks;
+  private final I18n i18n;
+  private final ErrorReporter errors;
+  private final DialogService dialogs;
+  private final Clock clock;
+  private final ZoneId zone;
+  private final Path dataDirectory;
+  private final Path modelsDir;
+  private final Supplier<DeviceInfo> device;
+  private final Supplier<Optional<KnowledgeIndex>> knowledge;
+  private final Consumer<Pane> navigator;
+  private final ObjectProperty<Optional<Patient>> currentPatient =
+      new SimpleObjectProperty<>(Optional.empty());
+  private final ObjectProperty<Optional<ChatHandoff>> chatHandoff =
+      new SimpleObjectProperty<>(Optional.empty());
+
+  public PaneContext(
+      UserSession session,
+      UiTaskExecutor tasks,
+      I18n i18n,
+      ErrorReporter errors,
+      DialogService dialogs,
+      Clock clock,
+      ZoneId zone,
+      Path dataDirectory,
+      Path modelsDir,
+      Supplier<DeviceInfo> device,
+      Supplier<Optional<KnowledgeIndex>> knowledge,
+      Consumer<Pane> navigator) {
+    this.session = session;
+    this.tasks = tasks;
+    this.i18n = i18n;
+    this.errors = errors;
+    this.dialogs = dialogs;
+    this.clock = clock;
+    this.zone = zone;
+    this.dataDirectory = dataDirectory;
+    this.modelsDir = modelsDir;
+    this.device = device;
+    this.knowledge = knowledge;
+    this.navigator = navigator;
+  }
+
+  public UserSession session() {
+    return session;
+  }
+
+  public UiTaskExecutor tasks() {
+    return tasks;
+  }
+
+  public I18n i18n() {
+    return i18n;
+  }
+
+  public ErrorReporter errors() {
+    return errors;
+  }
+
+  public DialogService dialogs() {
+    return dialogs;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  public ZoneId zone() {
+    return zone;
+  }
+
+  /** The workstation's data directory ({@code MEDITWIN_HOME}). */
+  public Path dataDirectory() {
+    return dataDirectory;
+  }
+
+  /** Where model folders live ({@code models/}). */
+  public Path modelsDir() {
+    return modelsDir;
+  }
+
+  public Supplier<DeviceInfo> device() {
+    return device;
+  }
+
+  /** The shipped knowledge base once it has opened (it opens in the background after login). */
+  public Optional<KnowledgeIndex> knowledge() {
+    return knowledge.get();
+  }
+
+  /**
+   * The patient the clinician is working on: set by the Patients pane (selection) and by any pane
+   * that opens a patient's item; the other panes follow it. Change it on the FX thread only.
+   */
+  public ObjectProperty<Optional<Patient>> currentPatientProperty() {
+    return currentPatient;
+  }
+
+  public Optional<Patient> currentPatient() {
+    return currentPatient.get();
+  }
+
+  /**
+   * A request for the chat pane: set it and call {@link #show(Pane)} with {@link Pane#CHAT}; the
+   * chat pane consumes it (and sets it back to empty).
+   */
+  public ObjectProperty<Optional<ChatHandoff>> chatHandoffProperty() {
+    return chatHandoff;
+  }
+
+  /** Brings {@code pane} to the front. */
+  public void show(Pane pane) {
+    navigator.accept(pane);
+  }
+}
