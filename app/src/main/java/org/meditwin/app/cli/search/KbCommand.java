@@ -47,7 +47,7 @@ public final class KbCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      byte[] key = SearchCli.indexKey(SearchCli.home(spec), user);
+      byte[] key = SearchCli.indexKey(spec, user);
       Optional<TextEmbedder> encoder =
           noEncoder ? Optional.empty() : SearchCli.encoder(spec, threads);
       long t0 = System.nanoTime();

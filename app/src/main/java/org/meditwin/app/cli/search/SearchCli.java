@@ -2,12 +2,10 @@ package org.meditwin.app.cli.search;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.Console;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Optional;
-import org.meditwin.app.cli.DataHome;
+import org.meditwin.app.cli.CliSupport;
 import org.meditwin.core.task.ProgressListener;
 import org.meditwin.inference.embedding.BgeEncoder;
 import org.meditwin.inference.embedding.CachingEmbeddingService;
@@ -15,8 +13,6 @@ import org.meditwin.inference.embedding.EncoderVariant;
 import org.meditwin.inference.engine.DjlEnvironment;
 import org.meditwin.search.TextEmbedder;
 import org.meditwin.search.embed.InferenceEmbedder;
-import org.meditwin.security.KeyRing;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** Shared plumbing of the search, kb and bench-search commands. */
@@ -31,63 +27,27 @@ final class SearchCli {
   private SearchCli() {}
 
   static boolean json(CommandSpec spec) {
-    return matched(spec, "--json").isPresent();
+    return CliSupport.json(spec);
   }
 
-  private static Optional<CommandLine.ParseResult> matched(CommandSpec spec, String option) {
-    for (CommandLine c = spec.commandLine(); c != null; c = c.getParent()) {
-      CommandLine.ParseResult r = c.getParseResult();
-      if (r != null && r.hasMatchedOption(option)) {
-        return Optional.of(r);
-      }
-    }
-    return Optional.empty();
-  }
-
-  /** The data directory: global {@code --home}, else {@code $MEDITWIN_HOME}, else the default. */
   static Path home(CommandSpec spec) {
-    Optional<String> option =
-        matched(spec, "--home")
-            .map(r -> String.valueOf(r.matchedOptionValue("--home", (Object) null)));
-    return DataHome.resolve(option, System.getenv(), System.getProperties());
+    return CliSupport.home(spec);
   }
 
   static PrintWriter out(CommandSpec spec) {
-    return spec.commandLine().getOut();
+    return CliSupport.out(spec);
   }
 
   static PrintWriter err(CommandSpec spec) {
-    return spec.commandLine().getErr();
+    return CliSupport.err(spec);
   }
 
-  /** Human text on stdout, or one JSON object with {@code --json}. */
   static void emit(CommandSpec spec, Object result, String text) {
-    PrintWriter out = out(spec);
-    if (json(spec)) {
-      try {
-        out.println(JSON.writeValueAsString(result));
-      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-        throw new IllegalStateException("result is not serialisable", e);
-      }
-    } else {
-      out.println(text);
-    }
-    out.flush();
+    CliSupport.emit(spec, result, text);
   }
 
-  /** Progress lines on stderr (PHI-free messages from the search module). */
   static ProgressListener progress(CommandSpec spec) {
-    PrintWriter err = err(spec);
-    long[] lastPercent = {-1};
-    return (done, total, message) -> {
-      long percent = total > 0 ? done * 100 / total : -1;
-      if (percent != lastPercent[0] && (percent % 5 == 0 || percent < 0)) {
-        lastPercent[0] = percent;
-        err.println(
-            total > 0 ? message + ": " + done + "/" + total + " (" + percent + " %)" : message);
-        err.flush();
-      }
-    };
+    return CliSupport.progress(spec);
   }
 
   /**
@@ -109,40 +69,10 @@ final class SearchCli {
   }
 
   /**
-   * Signs {@code user} in through the workstation (password from {@code $MEDITWIN_PASSWORD} or the
-   * console; audited, and failures count towards lock-out exactly as in the window) and returns the
-   * session's index key. The session is closed again before the index is opened.
+   * Signs {@code user} in through the workstation (audited, lock-out as in the window) and returns
+   * the session's index key; the session is closed again before the index is opened.
    */
-  static byte[] indexKey(Path home, String user) {
-    if (!KeyRing.exists(home.resolve("keyring.json"))) {
-      throw new IllegalArgumentException(
-          "data directory " + home + " is not initialised: run 'init --admin NAME' first");
-    }
-    char[] password = password(user);
-    try (org.meditwin.store.EmbeddedWorkstation workstation =
-            org.meditwin.store.EmbeddedWorkstation.open(
-                home, org.meditwin.store.EmbeddedWorkstation.Options.defaults());
-        org.meditwin.core.service.UserSession session = workstation.login(user, password)) {
-      return session.searchIndexKey();
-    } finally {
-      Arrays.fill(password, '\0');
-    }
-  }
-
-  private static char[] password(String user) {
-    String env = System.getenv(PASSWORD_ENV);
-    if (env != null && !env.isEmpty()) {
-      return env.toCharArray();
-    }
-    Console console = System.console();
-    if (console == null) {
-      throw new IllegalArgumentException(
-          "no password: set " + PASSWORD_ENV + " or run in a terminal");
-    }
-    char[] p = console.readPassword("Password for %s: ", user);
-    if (p == null) {
-      throw new IllegalArgumentException("no password given");
-    }
-    return p;
+  static byte[] indexKey(CommandSpec spec, String user) {
+    return CliSupport.withSession(spec, user, session -> session.searchIndexKey());
   }
 }

@@ -86,7 +86,7 @@ public final class SearchCommand implements Runnable {
       if (k < 1 || k > SearchRequest.MAX_K) {
         throw new IllegalArgumentException("--k must be within 1.." + SearchRequest.MAX_K);
       }
-      byte[] key = SearchCli.indexKey(SearchCli.home(spec), user);
+      byte[] key = SearchCli.indexKey(spec, user);
       Optional<TextEmbedder> encoder = noEncoder ? Optional.empty() : SearchCli.encoder(spec, 2);
       try (KnowledgeBase kb =
           KnowledgeBase.openOrBuild(
