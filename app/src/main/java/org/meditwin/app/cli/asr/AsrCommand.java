@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.meditwin.app.cli.CliSupport;
 import org.meditwin.dictation.Dictation;
 import org.meditwin.dictation.DictationConfig;
 import org.meditwin.dictation.Engine;
@@ -123,30 +124,19 @@ public final class AsrCommand implements Callable<Integer> {
   }
 
   static Path modelsDir() {
-    String p = System.getProperty("meditwin.modelsDir");
-    if (p != null && !p.isBlank()) {
-      return Path.of(p).toAbsolutePath().normalize();
-    }
-    String e = System.getenv("MEDITWIN_MODELS");
-    return Path.of(e != null && !e.isBlank() ? e : "models").toAbsolutePath().normalize();
+    return CliSupport.modelsDir();
   }
 
   static boolean json(CommandSpec spec) {
-    for (CommandLine c = spec.commandLine(); c != null; c = c.getParent()) {
-      CommandLine.ParseResult r = c.getParseResult();
-      if (r != null && r.hasMatchedOption("--json")) {
-        return true;
-      }
-    }
-    return false;
+    return CliSupport.json(spec);
   }
 
   static PrintWriter out(CommandSpec spec) {
-    return spec.commandLine().getOut();
+    return CliSupport.out(spec);
   }
 
   static PrintWriter err(CommandSpec spec) {
-    return spec.commandLine().getErr();
+    return CliSupport.err(spec);
   }
 
   static void print(CommandSpec spec, Object value) throws IOException {

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import picocli.CommandLine;
+import org.meditwin.app.cli.CliSupport;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** Shared plumbing of the inference commands: JSON flag, output, models folder. */
@@ -21,30 +21,20 @@ final class InferenceCli {
    * True when {@code --json} was given anywhere on the command line (it is an inherited option).
    */
   static boolean json(CommandSpec spec) {
-    for (CommandLine c = spec.commandLine(); c != null; c = c.getParent()) {
-      CommandLine.ParseResult r = c.getParseResult();
-      if (r != null && r.hasMatchedOption("--json")) {
-        return true;
-      }
-    }
-    return false;
+    return CliSupport.json(spec);
   }
 
   static PrintWriter out(CommandSpec spec) {
-    return spec.commandLine().getOut();
+    return CliSupport.out(spec);
   }
 
   static PrintWriter err(CommandSpec spec) {
-    return spec.commandLine().getErr();
+    return CliSupport.err(spec);
   }
 
   static void printJson(CommandSpec spec, Object value) {
-    try {
-      out(spec).println(JSON.writeValueAsString(value));
-      out(spec).flush();
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException("result is not serialisable", e);
-    }
+    out(spec).println(CliSupport.toJson(value));
+    out(spec).flush();
   }
 
   /**
@@ -52,15 +42,7 @@ final class InferenceCli {
    * {@code ./models} (the launcher runs from the installation folder).
    */
   static Path modelsDir() {
-    String p = System.getProperty(MODELS_PROPERTY);
-    if (p != null && !p.isBlank()) {
-      return Path.of(p).toAbsolutePath().normalize();
-    }
-    String e = System.getenv(MODELS_ENV);
-    if (e != null && !e.isBlank()) {
-      return Path.of(e).toAbsolutePath().normalize();
-    }
-    return Path.of("models").toAbsolutePath().normalize();
+    return CliSupport.modelsDir();
   }
 
   static boolean exists(Path p) {

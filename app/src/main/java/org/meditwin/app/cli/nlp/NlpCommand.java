@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.meditwin.app.cli.CliSupport;
 import org.meditwin.inference.engine.DjlEnvironment;
 import org.meditwin.inference.registry.ModelRegistry;
 import org.meditwin.nlp.ClinicalNlp;
@@ -108,12 +109,7 @@ public final class NlpCommand implements Runnable {
     }
 
     static Path modelsDir() {
-      String p = System.getProperty("meditwin.modelsDir");
-      if (p != null && !p.isBlank()) {
-        return Path.of(p);
-      }
-      String e = System.getenv("MEDITWIN_MODELS");
-      return e != null && !e.isBlank() ? Path.of(e) : Path.of("models");
+      return CliSupport.modelsDir();
     }
 
     /** Reads a text file; undecodable bytes become U+FFFD (offsets refer to the decoded text). */
