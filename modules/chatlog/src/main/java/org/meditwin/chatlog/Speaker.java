@@ -1,0 +1,7 @@
+package org.meditwin.chatlog;
+
+/** Who wrote a chat message. */
+public enum Speaker {
+  USER,
+  ASSISTANT
+}
