@@ -63,7 +63,7 @@ public final class HearingLmBuilder {
   public static List<String> entNotes(Path csv) throws IOException {
     List<List<String>> rows;
     try (BufferedReader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
-      rows = CsvRecords.read(r);
+      rows = org.meditwin.core.io.Csv.read(r);
     }
     List<String> header = rows.getFirst();
     int spec = header.indexOf("medical_specialty");

@@ -37,7 +37,8 @@ class TextNormalizerTest {
 
   @Test
   void parsesQuotedCsvFields() throws Exception {
-    var rows = CsvRecords.read(new java.io.StringReader("a,b\n\"x, \"\"y\"\"\nz\",2\r\n"));
+    var rows =
+        org.meditwin.core.io.Csv.read(new java.io.StringReader("a,b\n\"x, \"\"y\"\"\nz\",2\r\n"));
     assertThat(rows).containsExactly(List.of("a", "b"), List.of("x, \"y\"\nz", "2"));
   }
 }

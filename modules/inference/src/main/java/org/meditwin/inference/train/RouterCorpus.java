@@ -87,7 +87,7 @@ public final class RouterCorpus {
   public static RouterCorpus load(Path csv) throws IOException {
     List<List<String>> table;
     try (BufferedReader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
-      table = Csv.read(in);
+      table = org.meditwin.core.io.Csv.read(in);
     }
     if (table.isEmpty()) {
       throw new IOException("empty CSV");
