@@ -30,10 +30,14 @@ import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.KnnVectorValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
@@ -44,6 +48,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.RescoreTopNQuery;
 import org.apache.lucene.search.ScoreDoc;
@@ -82,6 +87,7 @@ public final class SearchService implements Closeable {
   static final String SPECIALTY = "specialty";
   static final String DATE = "date";
   static final String VECTOR = "vector";
+  static final String FIRST = "first";
 
   /** Longest query text analysed or embedded; the rest is dropped with a notice. */
   public static final int MAX_QUERY_CHARS = 4_000;
@@ -266,6 +272,9 @@ public final class SearchService implements Closeable {
     doc.add(new StringField(ID, d.id() + "#" + c.index(), Field.Store.YES));
     doc.add(new StringField(DOC, d.id(), Field.Store.YES));
     doc.add(new StoredField(CHUNK, c.index()));
+    if (c.index() == 0) {
+      doc.add(new StringField(FIRST, "1", Field.Store.NO));
+    }
     doc.add(new TextField(TITLE, d.title(), Field.Store.YES));
     doc.add(new Field(TEXT, c.text(), TEXT_WITH_OFFSETS));
     doc.add(new StringField(SOURCE_TYPE, m.sourceType(), Field.Store.YES));
@@ -332,6 +341,19 @@ public final class SearchService implements Closeable {
     }
   }
 
+  /** Number of live documents (not chunks), including uncommitted ones. */
+  public int documentCount() throws IOException {
+    if (changed.getAndSet(false)) {
+      searchers.maybeRefreshBlocking();
+    }
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      return searcher.count(new TermQuery(new Term(FIRST, "1")));
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
   /** Runs a search; never throws for any query text. */
   public SearchResult search(SearchRequest request) throws IOException {
     List<String> notices = new ArrayList<>();
@@ -358,42 +380,161 @@ public final class SearchService implements Closeable {
       searchers.maybeRefreshBlocking();
     }
     Optional<Query> filter = filterQuery(request.filter());
-    int n = Math.max(request.k(), config.candidates());
     IndexSearcher searcher = searchers.acquire();
     try {
-      long embedNanos = 0;
-      long t0 = System.nanoTime();
-      List<Fusion.Scored> bm25 = List.of();
-      List<Fusion.Scored> dense = List.of();
-      if (mode != SearchMode.DENSE && lexical.isPresent()) {
-        int want = mode == SearchMode.BM25 ? request.k() : n;
-        bm25 = scored(searcher.search(withFilter(lexical.get(), filter), want));
-      }
-      if (mode != SearchMode.BM25) {
-        long e0 = System.nanoTime();
-        float[] vector = embedder.get().embedQuery(q);
-        embedNanos = System.nanoTime() - e0;
-        dense = scored(searcher.search(knnQuery(vector, n, filter), n));
-      }
-      List<Fusion.Scored> ranked =
-          switch (mode) {
-            case BM25 -> bm25;
-            case DENSE -> dense;
-            case HYBRID ->
-                config.fusion() == FusionMethod.RRF
-                    ? Fusion.rrf(bm25, dense, n)
-                    : Fusion.weighted(bm25, dense, config.bm25Weight(), n);
-          };
-      if (ranked.size() > request.k()) {
-        ranked = ranked.subList(0, request.k());
-      }
-      long searchNanos = System.nanoTime() - t0 - embedNanos;
-      List<SearchHit> hits =
-          toHits(searcher, ranked, request.snippets() ? lexical : Optional.empty());
-      return new SearchResult(hits, mode, notices, embedNanos / 1000, searchNanos / 1000);
+      final String text = q;
+      return ranked(
+          searcher,
+          mode,
+          lexical,
+          () -> embedder.get().embedQuery(text),
+          filter,
+          request.k(),
+          request.snippets(),
+          notices);
     } finally {
       searchers.release(searcher);
     }
+  }
+
+  private SearchResult ranked(
+      IndexSearcher searcher,
+      SearchMode mode,
+      Optional<Query> lexical,
+      java.util.function.Supplier<float[]> queryVector,
+      Optional<Query> filter,
+      int k,
+      boolean snippets,
+      List<String> notices)
+      throws IOException {
+    int n = Math.max(k, config.candidates());
+    long embedNanos = 0;
+    long t0 = System.nanoTime();
+    List<Fusion.Scored> bm25 = List.of();
+    List<Fusion.Scored> dense = List.of();
+    if (mode != SearchMode.DENSE && lexical.isPresent()) {
+      int want = mode == SearchMode.BM25 ? k : n;
+      bm25 = scored(searcher.search(withFilter(lexical.get(), filter), want));
+    }
+    if (mode != SearchMode.BM25) {
+      long e0 = System.nanoTime();
+      float[] vector = queryVector.get();
+      embedNanos = System.nanoTime() - e0;
+      dense = scored(searcher.search(knnQuery(vector, n, filter), n));
+    }
+    List<Fusion.Scored> ranked =
+        switch (mode) {
+          case BM25 -> bm25;
+          case DENSE -> dense;
+          case HYBRID ->
+              config.fusion() == FusionMethod.RRF
+                  ? Fusion.rrf(bm25, dense, n)
+                  : Fusion.weighted(bm25, dense, config.bm25Weight(), n);
+        };
+    if (ranked.size() > k) {
+      ranked = ranked.subList(0, k);
+    }
+    long searchNanos = System.nanoTime() - t0 - embedNanos;
+    List<SearchHit> hits = toHits(searcher, ranked, snippets ? lexical : Optional.empty());
+    return new SearchResult(hits, mode, notices, embedNanos / 1000, searchNanos / 1000);
+  }
+
+  /**
+   * Documents similar to an indexed document ("more like this"): its own words (BM25) and the mean
+   * of its stored chunk vectors (kNN, no re-embedding), fused like {@link #search}. The document
+   * itself is excluded inside both queries, together with {@code filter}.
+   */
+  public SearchResult similar(String documentId, int k, SearchMode requested, SearchFilter filter)
+      throws IOException {
+    List<String> notices = new ArrayList<>();
+    if (changed.getAndSet(false)) {
+      searchers.maybeRefreshBlocking();
+    }
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      TopDocs own = searcher.search(new TermQuery(new Term(DOC, documentId)), SearchRequest.MAX_K);
+      if (own.scoreDocs.length == 0) {
+        notices.add("The record is not in the search index.");
+        return new SearchResult(List.of(), requested, notices, 0, 0);
+      }
+      StoredFields stored = searcher.storedFields();
+      StringBuilder text = new StringBuilder();
+      float[] mean = null;
+      int vectors = 0;
+      for (ScoreDoc sd : own.scoreDocs) {
+        Document d = stored.document(sd.doc);
+        if (text.isEmpty()) {
+          text.append(d.get(TITLE)).append('\n');
+        }
+        if (text.length() < MAX_QUERY_CHARS) {
+          text.append(d.get(TEXT)).append('\n');
+        }
+        Optional<float[]> v = storedVector(searcher, sd.doc);
+        if (v.isPresent()) {
+          if (mean == null) {
+            mean = new float[v.get().length];
+          }
+          for (int i = 0; i < mean.length; i++) {
+            mean[i] += v.get()[i];
+          }
+          vectors++;
+        }
+      }
+      SearchMode mode = requested;
+      if (mode != SearchMode.BM25 && vectors == 0) {
+        notices.add("The record has no stored vector; showing keyword results.");
+        mode = SearchMode.BM25;
+      }
+      String q =
+          text.length() > MAX_QUERY_CHARS ? text.substring(0, MAX_QUERY_CHARS) : text.toString();
+      Optional<Query> lexical = lexicalQuery(q, new ArrayList<>());
+      if (lexical.isEmpty() && mode == SearchMode.BM25) {
+        notices.add("The record has no searchable words.");
+        return new SearchResult(List.of(), mode, notices, 0, 0);
+      }
+      BooleanQuery.Builder f = new BooleanQuery.Builder();
+      f.add(new MatchAllDocsQuery(), Occur.FILTER);
+      filterQuery(filter).ifPresent(fq -> f.add(fq, Occur.FILTER));
+      f.add(new TermQuery(new Term(DOC, documentId)), Occur.MUST_NOT);
+      float[] unit = normalised(mean);
+      return ranked(searcher, mode, lexical, () -> unit, Optional.of(f.build()), k, true, notices);
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  private static float[] normalised(float[] v) {
+    if (v == null) {
+      return null;
+    }
+    double norm = 0;
+    for (float x : v) {
+      norm += x * x;
+    }
+    float[] out = v.clone();
+    if (norm > 0) {
+      float inv = (float) (1 / Math.sqrt(norm));
+      for (int i = 0; i < out.length; i++) {
+        out[i] *= inv;
+      }
+    }
+    return out;
+  }
+
+  private static Optional<float[]> storedVector(IndexSearcher searcher, int doc)
+      throws IOException {
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+    FloatVectorValues values = leaf.reader().getFloatVectorValues(VECTOR);
+    if (values == null) {
+      return Optional.empty();
+    }
+    KnnVectorValues.DocIndexIterator it = values.iterator();
+    int target = doc - leaf.docBase;
+    if (it.advance(target) != target) {
+      return Optional.empty();
+    }
+    return Optional.of(values.vectorValue(it.index()).clone());
   }
 
   /** The dense query: HNSW kNN with the metadata filter applied during graph search. */
