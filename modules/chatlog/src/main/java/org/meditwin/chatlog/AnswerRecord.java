@@ -9,8 +9,8 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * What an assistant answer carried besides its text, kept so that a reopened session shows the
- * same citations, specialists, red flags, tools and confidence. Stored as JSON with the message.
+ * What an assistant answer carried besides its text, kept so that a reopened session shows the same
+ * citations, specialists, red flags, tools and confidence. Stored as JSON with the message.
  *
  * @param confidence 0..1 when the engine gave one
  * @param stopped true when the user stopped the answer before it finished

@@ -252,8 +252,7 @@ public final class ChatLog {
             ps.setString(1, sessionId);
             ps.executeUpdate();
           }
-          tx.audit(
-              AuditAction.PHI_DELETE, TARGET_SESSION, sessionId, true, "messages=" + messages);
+          tx.audit(AuditAction.PHI_DELETE, TARGET_SESSION, sessionId, true, "messages=" + messages);
           return null;
         });
   }
@@ -338,8 +337,7 @@ public final class ChatLog {
   private static ChatSessionInfo session(ResultSet rs) throws SQLException {
     Optional<String> ctxTitle = Sql.optional(rs, "context_title");
     Optional<String> ctxText = Sql.optional(rs, "context_text");
-    Optional<ChatContext> context =
-        ctxText.map(text -> new ChatContext(ctxTitle.orElse(""), text));
+    Optional<ChatContext> context = ctxText.map(text -> new ChatContext(ctxTitle.orElse(""), text));
     return new ChatSessionInfo(
         rs.getString("id"),
         rs.getString("title"),

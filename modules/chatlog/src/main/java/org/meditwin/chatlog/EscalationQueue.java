@@ -120,7 +120,8 @@ public final class EscalationQueue {
     return store.write(
         tx -> {
           List<Escalation> out = new ArrayList<>();
-          String in = wanted.stream().map(s -> "'" + s.name() + "'").collect(Collectors.joining(","));
+          String in =
+              wanted.stream().map(s -> "'" + s.name() + "'").collect(Collectors.joining(","));
           try (PreparedStatement ps =
                   tx.connection()
                       .prepareStatement(
@@ -367,7 +368,8 @@ public final class EscalationQueue {
         tx -> {
           Escalation current =
               load(tx.connection(), id)
-                  .orElseThrow(() -> new IllegalArgumentException("This escalation does not exist."));
+                  .orElseThrow(
+                      () -> new IllegalArgumentException("This escalation does not exist."));
           String what = change.apply(tx.connection(), current, tx.now());
           tx.audit(AuditAction.ESCALATION, TARGET, id, true, what);
           tx.syncAfterCommit();

@@ -4,12 +4,16 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How the webhook is retried: {@code attempts} tries in all, waiting {@code firstBackoff} after
- * the first failure and multiplying the wait by {@code multiplier} after each further one; every
+ * How the webhook is retried: {@code attempts} tries in all, waiting {@code firstBackoff} after the
+ * first failure and multiplying the wait by {@code multiplier} after each further one; every
  * request times out after {@code timeout}.
  */
 public record RetryPolicy(
-    int attempts, Duration firstBackoff, double multiplier, Duration connectTimeout, Duration timeout) {
+    int attempts,
+    Duration firstBackoff,
+    double multiplier,
+    Duration connectTimeout,
+    Duration timeout) {
   public RetryPolicy {
     if (attempts < 1) {
       throw new IllegalArgumentException("attempts must be at least 1");
@@ -24,7 +28,8 @@ public record RetryPolicy(
 
   /** 4 attempts, 1 s → 2 s → 4 s back-off, 5 s connect and 10 s request timeout. */
   public static RetryPolicy standard() {
-    return new RetryPolicy(4, Duration.ofSeconds(1), 2, Duration.ofSeconds(5), Duration.ofSeconds(10));
+    return new RetryPolicy(
+        4, Duration.ofSeconds(1), 2, Duration.ofSeconds(5), Duration.ofSeconds(10));
   }
 
   /** The wait before attempt {@code n} (n ≥ 2). */

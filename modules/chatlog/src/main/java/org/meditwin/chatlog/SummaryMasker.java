@@ -81,9 +81,25 @@ public final class SummaryMasker {
     List<String> out = new ArrayList<>();
     for (String pattern :
         new String[] {
-          "yyyy-MM-dd", "MM/dd/yyyy", "dd/MM/yyyy", "M/d/yyyy", "d/M/yyyy", "dd.MM.yyyy",
-          "d.M.yyyy", "MM-dd-yyyy", "dd-MM-yyyy", "d MMMM yyyy", "MMMM d, yyyy", "MMMM d yyyy",
-          "d MMM yyyy", "MMM d, yyyy", "MMM d yyyy", "M/d/yy", "MM/dd/yy", "dd/MM/yy", "yyyyMMdd"
+          "yyyy-MM-dd",
+          "MM/dd/yyyy",
+          "dd/MM/yyyy",
+          "M/d/yyyy",
+          "d/M/yyyy",
+          "dd.MM.yyyy",
+          "d.M.yyyy",
+          "MM-dd-yyyy",
+          "dd-MM-yyyy",
+          "d MMMM yyyy",
+          "MMMM d, yyyy",
+          "MMMM d yyyy",
+          "d MMM yyyy",
+          "MMM d, yyyy",
+          "MMM d yyyy",
+          "M/d/yy",
+          "MM/dd/yy",
+          "dd/MM/yy",
+          "yyyyMMdd"
         }) {
       out.add(d.format(DateTimeFormatter.ofPattern(pattern, Locale.ENGLISH)));
     }

@@ -17,9 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Posts JSON to an incoming webhook with {@link HttpClient}: connect and request timeouts, retries
- * with exponential back-off on connection failures, timeouts, 429 and 5xx; no retry on other 4xx
- * (a wrong URL or token does not get better). Never logs the URL (it carries the hook's secret) or
- * the body.
+ * with exponential back-off on connection failures, timeouts, 429 and 5xx; no retry on other 4xx (a
+ * wrong URL or token does not get better). Never logs the URL (it carries the hook's secret) or the
+ * body.
  */
 public final class WebhookClient {
   private static final Logger LOG = LoggerFactory.getLogger(WebhookClient.class);

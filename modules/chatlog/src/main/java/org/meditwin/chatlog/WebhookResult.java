@@ -11,7 +11,8 @@ import java.util.OptionalInt;
  * @param lastStatus the last HTTP status received, if any
  * @param error why it failed (PHI-free: status code or exception type); empty on success
  */
-public record WebhookResult(boolean ok, int attempts, OptionalInt lastStatus, Optional<String> error) {
+public record WebhookResult(
+    boolean ok, int attempts, OptionalInt lastStatus, Optional<String> error) {
   public WebhookResult {
     lastStatus = lastStatus == null ? OptionalInt.empty() : lastStatus;
     error = error == null ? Optional.empty() : error;

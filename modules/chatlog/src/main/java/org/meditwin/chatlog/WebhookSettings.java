@@ -42,7 +42,8 @@ public record WebhookSettings(Optional<URI> url, WebhookFormat format) {
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("http") && !scheme.equals("https")) {
-      throw new IllegalArgumentException("The webhook address must start with https:// or http://.");
+      throw new IllegalArgumentException(
+          "The webhook address must start with https:// or http://.");
     }
     if (uri.getHost() == null || uri.getHost().isBlank()) {
       throw new IllegalArgumentException("The webhook address has no host name.");
