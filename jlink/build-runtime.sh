@@ -34,7 +34,8 @@ JDK_MODULES=(java.base java.desktop java.logging java.management java.naming jav
   java.security.jgss java.security.sasl java.compiler java.instrument
   jdk.crypto.ec jdk.crypto.cryptoki jdk.unsupported jdk.unsupported.desktop jdk.zipfs
   jdk.charsets jdk.localedata jdk.management jdk.management.jfr jdk.jfr jdk.net
-  jdk.naming.dns jdk.security.auth jdk.jsobject jdk.accessibility jdk.xml.dom jdk.jcmd)
+  jdk.naming.dns jdk.security.auth jdk.jsobject jdk.accessibility jdk.xml.dom jdk.jcmd
+  jdk.incubator.vector)
 APP_JAR="$(ls "$ROOT"/app/target/meditwin-app-*.jar | grep -v -e '-sources' -e '-tests' | head -n 1)"
 CLASS_PATH="$(ls "$LIB"/*.jar | grep -v '/javafx-' | paste -sd: -)"
 if JDEPS="$("$JAVA_HOME/bin/jdeps" --ignore-missing-deps --print-module-deps --multi-release 25 \
