@@ -1,0 +1,458 @@
+package org.meditwin.soap;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.meditwin.nlp.ner.ClinicalEntity;
+
+/**
+ * The judge: checks each note sentence against the transcript passages it cites (or, for a sentence
+ * without sources, the best-matching passages). SUPPORTED when its content words, numbers and sides
+ * are found there; CONTRADICTED on a negation, laterality or number mismatch; UNSUPPORTED
+ * otherwise. Deterministic and model-free, so it judges generated text too.
+ */
+final class TranscriptJudge {
+  /** Share of a sentence's content words that must be found in its evidence. */
+  static final double SUPPORT_THRESHOLD = 0.7;
+
+  /** Words our own phrasing adds, never expected in the transcript. */
+  private static final Set<String> SCAFFOLD =
+      Set.copyOf(
+          java.util.Arrays.asList(
+              "report",
+              "deni",
+              "deny",
+              "denies",
+              "take",
+              "takes",
+              "recommend",
+              "advis",
+              "advised",
+              "likely",
+              "consistent",
+              "duration",
+              "onset",
+              "affected",
+              "side",
+              "clinician",
+              "wear",
+              "wears",
+              "exposure",
+              "expos",
+              "feeling",
+              "feel",
+              "medication",
+              "medications",
+              "allergic",
+              "work",
+              "works",
+              "not",
+              "no",
+              "ear",
+              "present",
+              "computed",
+              "average",
+              "pure-tone",
+              "grade",
+              "who",
+              "asha",
+              "hear",
+              "hearing",
+              "hz",
+              "db",
+              "hl",
+              "air",
+              "bone",
+              "conduction",
+              "right",
+              "left",
+              "bilateral",
+              "ears",
+              "pta",
+              "find",
+              "findings",
+              "dose",
+              "smoke",
+              "drink",
+              "does",
+              "did",
+              "using",
+              "mention",
+              "note"));
+
+  private static final Set<String> NEGATION_CUES =
+      Set.copyOf(
+          java.util.Arrays.asList(
+              "no",
+              "not",
+              "denies",
+              "deny",
+              "denied",
+              "never",
+              "without",
+              "don't",
+              "doesn't",
+              "didn't",
+              "haven't",
+              "hasn't",
+              "isn't",
+              "wasn't",
+              "aren't",
+              "weren't",
+              "none",
+              "negative",
+              "nope",
+              "free",
+              "absent",
+              "neither",
+              "nor"));
+
+  /** Synonyms a clinician writes for what patients say (both directions). */
+  private static final Map<String, List<String>> SYNONYMS =
+      Map.ofEntries(
+          Map.entry(
+              "tinnitu",
+              List.of(
+                  "ring", "ringing", "buzz", "buzzing", "hum", "humming", "whoosh", "hiss",
+                  "noise")),
+          Map.entry("vertigo", List.of("dizzy", "dizzines", "dizzi", "spin", "spinning", "room")),
+          Map.entry("dizzines", List.of("dizzy", "dizzi", "vertigo", "lightheaded", "spin")),
+          Map.entry("otalgia", List.of("pain", "ache", "hurt")),
+          Map.entry("otorrhea", List.of("drain", "discharge", "fluid")),
+          Map.entry("cerumen", List.of("wax", "earwax")),
+          Map.entry("dyspnea", List.of("breath", "breathles", "winded")),
+          Map.entry("fatigue", List.of("tired", "exhausted", "energy")),
+          Map.entry("hypertension", List.of("pressure", "blood")),
+          Map.entry("bilateral", List.of("both")),
+          Map.entry("hypoacusi", List.of("hear", "hearing")),
+          Map.entry("2", List.of("two", "couple")),
+          Map.entry("referral", List.of("refer", "send")),
+          Map.entry("refer", List.of("referral", "send")));
+
+  private final String transcript;
+  private final List<Utterance> utterances;
+  private final List<ClinicalEntity> entities;
+  private final Set<String> transcriptStems;
+  private final Set<String> transcriptNumbers;
+  private final Optional<Audiogram> audiogram;
+
+  TranscriptJudge(String transcript, List<ClinicalEntity> entities, Optional<Audiogram> audiogram) {
+    this.transcript = transcript;
+    this.utterances = DialogueSplitter.utterances(transcript);
+    this.entities = List.copyOf(entities);
+    this.transcriptStems = TextSupport.contentStems(transcript);
+    this.transcriptNumbers = TextSupport.numbers(transcript);
+    this.audiogram = audiogram;
+  }
+
+  List<SentenceCheck> check(List<DraftSentence> sentences) {
+    List<SentenceCheck> out = new ArrayList<>(sentences.size());
+    for (int i = 0; i < sentences.size(); i++) {
+      out.add(check(i, sentences.get(i)));
+    }
+    return out;
+  }
+
+  private SentenceCheck check(int index, DraftSentence s) {
+    if (audiogram.isPresent()) {
+      Audiogram a = audiogram.get();
+      if (s.text().equals("Audiogram thresholds: " + TemplateFields.describe(a))) {
+        return new SentenceCheck(
+            index, Verdict.SUPPORTED, "thresholds as stated in the transcript");
+      }
+      if (HearingAssessment.summary(a).filter(s.text()::equals).isPresent()) {
+        return new SentenceCheck(
+            index, Verdict.SUPPORTED, "computed from the thresholds stated in the transcript");
+      }
+    }
+    Set<String> stems = new LinkedHashSet<>(TextSupport.contentStems(s.text()));
+    stems.removeIf(SCAFFOLD::contains);
+    List<Utterance> evidence = evidence(s, stems);
+    if (evidence.isEmpty()) {
+      return new SentenceCheck(
+          index, Verdict.UNSUPPORTED, "nothing in the transcript matches this sentence");
+    }
+    String ev = join(evidence);
+    Set<String> evStems = TextSupport.contentStems(ev);
+
+    // laterality
+    Set<String> sSides = TextSupport.sides(s.text());
+    Set<String> eSides = TextSupport.sides(ev);
+    if (!sSides.isEmpty() && !eSides.isEmpty() && !sidesAgree(sSides, eSides)) {
+      return new SentenceCheck(
+          index,
+          Verdict.CONTRADICTED,
+          "laterality mismatch: the sentence says "
+              + String.join("/", sSides)
+              + ", the transcript says "
+              + String.join("/", eSides));
+    }
+
+    // numbers
+    Set<String> evNumbers = TextSupport.numbers(ev);
+    List<String> missingNumbers = new ArrayList<>();
+    for (String n : TextSupport.numbers(s.text())) {
+      if (!evNumbers.contains(n) && !transcriptNumbers.contains(n) && !computed(n)) {
+        missingNumbers.add(n);
+      }
+    }
+    if (!missingNumbers.isEmpty()) {
+      Set<String> other = new LinkedHashSet<>(evNumbers);
+      if (!other.isEmpty()) {
+        return new SentenceCheck(
+            index,
+            Verdict.CONTRADICTED,
+            "number mismatch: "
+                + String.join(", ", missingNumbers)
+                + " is not in the transcript, which says "
+                + String.join(", ", limit(other, 4)));
+      }
+      return new SentenceCheck(
+          index,
+          Verdict.UNSUPPORTED,
+          "number not in the transcript: " + String.join(", ", missingNumbers));
+    }
+
+    // negation
+    Optional<Boolean> sNeg = negated(s.text(), stems, false);
+    Optional<Boolean> eNeg = evidenceNegated(evidence, stems);
+    if (sNeg.isPresent() && eNeg.isPresent() && !sNeg.get().equals(eNeg.get())) {
+      return new SentenceCheck(
+          index,
+          Verdict.CONTRADICTED,
+          sNeg.get()
+              ? "negation mismatch: the sentence denies what the transcript affirms"
+              : "negation mismatch: the sentence affirms what the transcript denies");
+    }
+
+    // content coverage
+    if (stems.isEmpty()) {
+      return new SentenceCheck(index, Verdict.SUPPORTED, "supported by the transcript");
+    }
+    double covered = 0;
+    List<String> missing = new ArrayList<>();
+    for (String w : stems) {
+      if (found(w, evStems)) {
+        covered += 1;
+      } else if (found(w, transcriptStems)) {
+        covered += 0.5;
+      } else {
+        missing.add(w);
+      }
+    }
+    double share = covered / stems.size();
+    if (share >= SUPPORT_THRESHOLD) {
+      return new SentenceCheck(index, Verdict.SUPPORTED, "supported by the transcript");
+    }
+    return new SentenceCheck(
+        index,
+        Verdict.UNSUPPORTED,
+        String.format(
+            Locale.ROOT,
+            "only %d%% of its content is in the transcript%s",
+            Math.round(share * 100),
+            missing.isEmpty() ? "" : " (not found: " + String.join(", ", limit(missing, 5)) + ")"));
+  }
+
+  private boolean computed(String n) {
+    if (audiogram.isEmpty()) {
+      return false;
+    }
+    for (boolean right : new boolean[] {true, false}) {
+      var pta = audiogram.get().pureToneAverage(right);
+      if (pta.isPresent() && HearingAssessment.format(pta.getAsDouble()).equals(n)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static List<String> limit(java.util.Collection<String> c, int n) {
+    return c.stream().limit(n).toList();
+  }
+
+  private static boolean sidesAgree(Set<String> s, Set<String> e) {
+    if (e.contains("bilateral") || s.contains("bilateral")) {
+      return true;
+    }
+    for (String x : s) {
+      if (e.contains(x)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean found(String stem, Set<String> pool) {
+    if (pool.contains(stem)) {
+      return true;
+    }
+    List<String> syn = SYNONYMS.get(stem);
+    if (syn != null) {
+      for (String x : syn) {
+        if (pool.contains(x) || pool.contains(TextSupport.stem(x))) {
+          return true;
+        }
+      }
+    }
+    for (Map.Entry<String, List<String>> e : SYNONYMS.entrySet()) {
+      if (e.getValue().contains(stem) && pool.contains(e.getKey())) {
+        return true;
+      }
+    }
+    // prefix match for long words ("audiogram" / "audiometry" share no stem; "sensorineural" does)
+    if (stem.length() >= 6) {
+      for (String p : pool) {
+        if (p.length() >= 6 && (p.startsWith(stem.substring(0, 6)))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The cited utterances, or for a sentence without valid sources the best-matching ones. */
+  private List<Utterance> evidence(DraftSentence s, Set<String> stems) {
+    List<Utterance> out = new ArrayList<>();
+    for (SourceSpan sp : s.sources()) {
+      if (sp.end() > transcript.length()) {
+        continue;
+      }
+      boolean any = false;
+      for (Utterance u : utterances) {
+        if (u.start() < sp.end() && sp.start() < u.end()) {
+          if (!out.contains(u)) {
+            out.add(u);
+          }
+          any = true;
+        }
+      }
+      if (!any && sp.length() > 0) {
+        out.add(
+            new Utterance(
+                -1,
+                Speaker.NARRATIVE,
+                sp.start(),
+                sp.end(),
+                transcript.substring(sp.start(), sp.end())));
+      }
+    }
+    if (!out.isEmpty()) {
+      return out;
+    }
+    // no sources: the best window of up to two consecutive utterances
+    int best = -1;
+    double bestScore = 0;
+    for (int i = 0; i < utterances.size(); i++) {
+      Set<String> w = new LinkedHashSet<>(TextSupport.contentStems(utterances.get(i).text()));
+      if (i + 1 < utterances.size()) {
+        w.addAll(TextSupport.contentStems(utterances.get(i + 1).text()));
+      }
+      double score = 0;
+      for (String st : stems) {
+        if (found(st, w)) {
+          score++;
+        }
+      }
+      if (score > bestScore) {
+        bestScore = score;
+        best = i;
+      }
+    }
+    if (best >= 0) {
+      out.add(utterances.get(best));
+      if (best + 1 < utterances.size()) {
+        out.add(utterances.get(best + 1));
+      }
+    }
+    return out;
+  }
+
+  private static String join(List<Utterance> us) {
+    StringBuilder sb = new StringBuilder();
+    for (Utterance u : us) {
+      sb.append(u.text()).append(' ');
+    }
+    return sb.toString();
+  }
+
+  /**
+   * Whether the evidence denies the sentence's topic: a yes/no answer decides for a question; else
+   * the transcript's clinical entities (ConText assertion) over the topic; else a negation cue
+   * shortly before a topic word.
+   */
+  private Optional<Boolean> evidenceNegated(List<Utterance> evidence, Set<String> stems) {
+    for (int i = 0; i < evidence.size(); i++) {
+      Utterance q = evidence.get(i);
+      if (q.question() && i + 1 < evidence.size()) {
+        Optional<Boolean> yes = ClinicalPhrasing.polarity(evidence.get(i + 1).text());
+        if (yes.isPresent()) {
+          return Optional.of(!yes.get());
+        }
+      }
+    }
+    List<Boolean> votes = new ArrayList<>();
+    for (ClinicalEntity e : entities) {
+      for (Utterance u : evidence) {
+        if (e.start() >= u.start() && e.end() <= u.end()) {
+          Set<String> es = TextSupport.contentStems(e.text());
+          es.retainAll(stems);
+          if (!es.isEmpty()) {
+            votes.add(e.negated());
+          }
+        }
+      }
+    }
+    if (!votes.isEmpty()) {
+      long neg = votes.stream().filter(b -> b).count();
+      if (neg * 2 != votes.size()) {
+        return Optional.of(neg * 2 > votes.size());
+      }
+    }
+    return negated(join(evidence), stems, true);
+  }
+
+  /** A negation cue within six words before a topic word (the sentence's own phrasing counts). */
+  static Optional<Boolean> negated(String text, Set<String> topic, boolean evidence) {
+    List<String> toks = TextSupport.tokens(text);
+    if (!evidence
+        && !toks.isEmpty()
+        && (toks.get(0).equals("denies") || toks.get(0).equals("no"))) {
+      return Optional.of(true);
+    }
+    if (!evidence && toks.size() > 1 && toks.get(0).equals("does") && toks.get(1).equals("not")) {
+      return Optional.of(true);
+    }
+    int neg = 0;
+    int pos = 0;
+    for (int i = 0; i < toks.size(); i++) {
+      if (!topic.contains(TextSupport.stem(toks.get(i)))) {
+        continue;
+      }
+      boolean cue = false;
+      for (int j = i - 1; j >= Math.max(0, i - 6); j--) {
+        String t = toks.get(j);
+        if (t.equals("but") || t.equals("however") || t.equals("although")) {
+          break;
+        }
+        if (NEGATION_CUES.contains(t)) {
+          cue = true;
+          break;
+        }
+      }
+      if (cue) {
+        neg++;
+      } else {
+        pos++;
+      }
+    }
+    if (neg == 0 && pos == 0) {
+      return Optional.empty();
+    }
+    return Optional.of(neg > pos);
+  }
+}
