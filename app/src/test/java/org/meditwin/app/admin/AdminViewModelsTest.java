@@ -11,7 +11,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.meditwin.app.common.ErrorReporter;
 import org.meditwin.app.fakes.InMemoryWorkstation;
-import org.meditwin.app.fakes.MutableClock;
 import org.meditwin.app.fakes.ScriptedDialogs;
 import org.meditwin.app.i18n.I18n;
 import org.meditwin.app.i18n.Language;
@@ -21,6 +20,7 @@ import org.meditwin.core.domain.UserAccount;
 import org.meditwin.core.service.AuthenticationException;
 import org.meditwin.core.service.UserSession;
 import org.meditwin.core.task.TaskExecutor;
+import org.meditwin.testsupport.MutableClock;
 
 class AdminViewModelsTest {
   private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T09:00:00Z"));

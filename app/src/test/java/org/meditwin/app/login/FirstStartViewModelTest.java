@@ -8,13 +8,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.meditwin.app.common.ErrorReporter;
 import org.meditwin.app.fakes.InMemoryWorkstation;
-import org.meditwin.app.fakes.MutableClock;
 import org.meditwin.app.fakes.ScriptedDialogs;
 import org.meditwin.app.i18n.I18n;
 import org.meditwin.app.i18n.Language;
 import org.meditwin.core.domain.Role;
 import org.meditwin.core.service.UserSession;
 import org.meditwin.core.task.TaskExecutor;
+import org.meditwin.testsupport.MutableClock;
 
 class FirstStartViewModelTest {
   private final InMemoryWorkstation ws =

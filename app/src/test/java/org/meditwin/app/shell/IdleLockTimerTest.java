@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import org.meditwin.app.fakes.MutableClock;
+import org.meditwin.testsupport.MutableClock;
 
 class IdleLockTimerTest {
   private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T08:00:00Z"));

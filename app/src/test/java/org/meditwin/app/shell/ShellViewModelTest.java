@@ -9,7 +9,6 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.meditwin.app.common.ErrorReporter;
 import org.meditwin.app.fakes.InMemoryWorkstation;
-import org.meditwin.app.fakes.MutableClock;
 import org.meditwin.app.fakes.ScriptedDialogs;
 import org.meditwin.app.i18n.I18n;
 import org.meditwin.app.i18n.Language;
@@ -18,6 +17,7 @@ import org.meditwin.core.domain.Role;
 import org.meditwin.core.service.StoreUnavailableException;
 import org.meditwin.core.service.UserSession;
 import org.meditwin.core.task.TaskExecutor;
+import org.meditwin.testsupport.MutableClock;
 
 class ShellViewModelTest {
   private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T09:00:00Z"));

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.meditwin.core.domain.UserId;
 import org.meditwin.core.service.AuthenticationException;
 import org.meditwin.core.service.AuthenticationException.Reason;
+import org.meditwin.testsupport.MutableClock;
 
 class KeyRingTest {
   private static final char[] PW = "correct horse battery".toCharArray();

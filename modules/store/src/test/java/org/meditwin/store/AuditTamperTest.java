@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.meditwin.core.domain.AuditVerification;
 import org.meditwin.core.domain.Patient;
 import org.meditwin.core.service.UserSession;
+import org.meditwin.testsupport.MutableClock;
 
 /** Edits the audit table behind the application's back and checks that verify() notices. */
 class AuditTamperTest {

@@ -22,6 +22,7 @@ import org.meditwin.core.domain.UserAccount;
 import org.meditwin.core.service.AuditLog;
 import org.meditwin.core.service.StoreUnavailableException;
 import org.meditwin.core.service.UserSession;
+import org.meditwin.testsupport.MutableClock;
 
 class BackupRestoreTest {
 

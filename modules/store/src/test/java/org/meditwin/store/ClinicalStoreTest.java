@@ -15,6 +15,7 @@ import org.meditwin.core.service.AccessDeniedException;
 import org.meditwin.core.service.AuditLog;
 import org.meditwin.core.service.ClinicalStore;
 import org.meditwin.core.service.UserSession;
+import org.meditwin.testsupport.MutableClock;
 
 class ClinicalStoreTest {
   @TempDir Path dir;

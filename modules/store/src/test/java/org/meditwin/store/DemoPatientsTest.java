@@ -11,6 +11,7 @@ import org.meditwin.core.domain.AuditEvent;
 import org.meditwin.core.domain.Patient;
 import org.meditwin.core.service.AuditLog;
 import org.meditwin.core.service.UserSession;
+import org.meditwin.testsupport.MutableClock;
 
 class DemoPatientsTest {
 

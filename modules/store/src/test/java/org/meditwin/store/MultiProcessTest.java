@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.meditwin.core.domain.Patient;
 import org.meditwin.core.service.StoreUnavailableException;
 import org.meditwin.core.service.UserSession;
+import org.meditwin.testsupport.MutableClock;
 
 /** Real child JVMs: a second process is refused, and SIGKILL loses no committed patient. */
 class MultiProcessTest {

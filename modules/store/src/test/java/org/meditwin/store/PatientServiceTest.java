@@ -24,6 +24,7 @@ import org.meditwin.core.service.AuditLog;
 import org.meditwin.core.service.PatientService;
 import org.meditwin.core.service.PatientService.PatientInput;
 import org.meditwin.core.service.UserSession;
+import org.meditwin.testsupport.MutableClock;
 
 class PatientServiceTest {
 

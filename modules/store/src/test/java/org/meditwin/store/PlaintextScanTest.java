@@ -24,6 +24,7 @@ import org.meditwin.core.domain.Sex;
 import org.meditwin.core.service.AuthenticationException;
 import org.meditwin.core.service.PatientService.PatientInput;
 import org.meditwin.core.service.UserSession;
+import org.meditwin.testsupport.MutableClock;
 
 /** PHI must never be readable in any file the store writes. */
 class PlaintextScanTest {

@@ -12,6 +12,7 @@ import org.meditwin.core.service.UserSession;
 import org.meditwin.security.KdfParams;
 import org.meditwin.security.KeyRing;
 import org.meditwin.security.LockoutPolicy;
+import org.meditwin.testsupport.MutableClock;
 
 class SearchIndexKeyTest {
   @TempDir Path dir;

@@ -20,6 +20,7 @@ import org.meditwin.core.service.AccessDeniedException;
 import org.meditwin.core.service.AuditLog;
 import org.meditwin.core.service.AuthenticationException;
 import org.meditwin.core.service.UserSession;
+import org.meditwin.testsupport.MutableClock;
 
 class SessionLockTest {
 

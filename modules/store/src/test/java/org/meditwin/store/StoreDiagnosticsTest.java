@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.meditwin.store.StoreDiagnostics.Check;
+import org.meditwin.testsupport.MutableClock;
 
 class StoreDiagnosticsTest {
 

@@ -19,6 +19,7 @@ import org.meditwin.core.domain.PatientId;
 import org.meditwin.core.service.StoreUnavailableException;
 import org.meditwin.core.service.StoreUnavailableException.Kind;
 import org.meditwin.core.service.UserSession;
+import org.meditwin.testsupport.MutableClock;
 
 /** Damaged, emptied and rolled-back database files are refused with a clear message. */
 class StoreDurabilityTest {

@@ -7,6 +7,7 @@ import org.meditwin.core.domain.Sex;
 import org.meditwin.core.service.PatientService.PatientInput;
 import org.meditwin.core.service.UserSession;
 import org.meditwin.security.LockoutPolicy;
+import org.meditwin.testsupport.MutableClock;
 
 /** Shared set-up: a fresh data directory with fast Argon2id and a controllable clock. */
 final class StoreFixture {

@@ -16,6 +16,7 @@ import org.meditwin.core.service.AuthenticationException;
 import org.meditwin.core.service.StoreUnavailableException;
 import org.meditwin.core.service.UserSession;
 import org.meditwin.security.LockoutPolicy;
+import org.meditwin.testsupport.MutableClock;
 
 class WorkstationLoginTest {
 
