@@ -1,0 +1,43 @@
+package org.meditwin.imaging.render;
+
+import java.util.Optional;
+import org.meditwin.imaging.VoiFunction;
+import org.meditwin.imaging.Window;
+
+/**
+ * How a frame is turned into display values.
+ *
+ * @param window the window to apply; empty = the image's default (first header window, else its VOI
+ *     LUT, else the frame's min-max)
+ * @param function VOI function; empty = the header's (LINEAR unless it says otherwise)
+ * @param useVoiLut apply the header's first VOI LUT instead of a window when no window is given
+ * @param invert invert the output (after MONOCHROME1 handling)
+ * @param overlays burn in the 60xx overlay planes (as dcmtk does by default)
+ */
+public record RenderOptions(
+    Optional<Window> window,
+    Optional<VoiFunction> function,
+    boolean useVoiLut,
+    boolean invert,
+    boolean overlays) {
+
+  public static RenderOptions defaults() {
+    return new RenderOptions(Optional.empty(), Optional.empty(), true, false, true);
+  }
+
+  public RenderOptions withWindow(Window w) {
+    return new RenderOptions(Optional.of(w), function, useVoiLut, invert, overlays);
+  }
+
+  public RenderOptions withInvert(boolean inverted) {
+    return new RenderOptions(window, function, useVoiLut, inverted, overlays);
+  }
+
+  public RenderOptions withOverlays(boolean on) {
+    return new RenderOptions(window, function, useVoiLut, invert, on);
+  }
+
+  public RenderOptions withFunction(VoiFunction f) {
+    return new RenderOptions(window, Optional.of(f), useVoiLut, invert, overlays);
+  }
+}
