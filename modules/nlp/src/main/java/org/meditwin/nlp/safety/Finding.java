@@ -12,10 +12,16 @@ enum Finding {
   CHEST_PAIN(
       "chest (pain|pains|tightness|pressure|discomfort|heaviness|ache|aching|squeezing|burning)",
       "(pain|pressure|tightness|heaviness|squeezing|discomfort|ache|aching) (in|on|across|around|"
+          + "over) ([\\p{L}]+ ){0,4}?(chest|heart|breastbone|sternum)",
+      "(clutching|holding|grabbing|gripping|rubbing) (at )?(my|his|her|their) chest",
+      "(pain|pressure|tightness|heaviness|squeezing|discomfort|ache|aching) (in|on|across|around|"
           + "over) (my |his |her |the )?(chest|heart|breastbone|sternum)",
       "(my |his |her |the )?chest (hurts|is hurting|feels (tight|heavy|crushed|like)|is tight)",
+      "chest (is |feels |keeps )?(burning|aching|sore|painful|heavy|tight|killing me|on fire)",
       "(crushing|squeezing|pressing|heavy|tight) (feeling )?(in|on) (my |his |her |the )?chest",
-      "elephant (sitting )?on (my |his |her )?chest",
+      "(elephant|weight|something heavy|someone) (is )?(sitting|standing|pressing|pushing)? ?on "
+          + "(my |his |her |the )?chest",
+      "(tight|heavy|painful|sore|burning|crushing|squeezing) chest",
       "angina",
       "heart (hurts|is hurting)"),
   CHEST_PAIN_SEVERE(
@@ -25,7 +31,7 @@ enum Finding {
   DYSPNEA(
       "short(ness)? of breath",
       "(can't|cannot|can not|couldn't|unable to|struggling to|hard to|trouble|difficulty) "
-          + "(catch (my|his|her) )?breath(e|ing)?",
+          + "((catch|get) (my|his|her|their) )?breath(e|ing)?",
       "breathless(ness)?",
       "(difficult|difficulty|laboured|labored|trouble|hard|struggling) breathing",
       "breathing (is )?(hard|difficult|laboured|labored|fast|rapid)",
@@ -39,7 +45,8 @@ enum Finding {
   DIAPHORESIS(
       "sweat(ing|y|s)?", "diaphore(sis|tic)", "cold sweat", "clammy", "drenched", "perspiring"),
   RADIATION(
-      "(radiat|spread|going|goes|shoot|mov)\\w* (down |up |into |to |through )(my |his |her |the )?"
+      "(radiat|spread|going|goes|shoot|mov|travel)\\w* (down |up |into |to |through |out )+(my |his |"
+          + "her |the )?"
           + "(left |right )?(arm|arms|jaw|neck|back|shoulder|shoulders)",
       "(left |right )?(arm|jaw|shoulder) (pain|hurts|aches|is aching)"),
   NAUSEA(
@@ -62,6 +69,8 @@ enum Finding {
       "(face|mouth|lip|smile|eyelid) (is )?(droop|drooping|droops|drooped|sagging|sags|uneven|"
           + "lopsided|crooked|twisted)",
       "droop(ing|y)? (face|mouth|smile)",
+      "(face|mouth|smile|lip|eyelid) (has |is |went |gone |going |looks |is looking )(droop|droopy|"
+          + "drooping|drooped|lopsided|crooked|floppy|slack|weird|funny)",
       "(facial|face) (droop|weakness|palsy|numbness)",
       "one side of (my|his|her|the) face",
       "side of (my|his|her) face (is )?(numb|droop|weak|fell|sagg|won't)\\w*",
@@ -157,7 +166,7 @@ enum Finding {
       "(flushed|flushing) (all over|everywhere)",
       "itching all over"),
   ALLERGEN(
-      "(ate|eaten|eating|after|from|by|swallowed|took|taking|had) (some |a |an )?(peanut|peanuts|"
+      "(ate|eaten|eating|after|from|by|swallowed|took|taking|had)( [\\p{L}'-]+){0,4}? (peanut|peanuts|"
           + "nut|nuts|tree nuts?|shellfish|shrimp|prawn|fish|sesame|egg|penicillin|amoxicillin|"
           + "antibiotic|medicine|medication|pill|injection|contrast)",
       "(bee|wasp|hornet|insect|fire ant) (sting|stung|bite)",
@@ -165,7 +174,10 @@ enum Finding {
       "allergic reaction",
       "(allergic|allergy) to"),
   ANAPHYLAXIS(
-      "anaphyla\\w+", "anaphylactic shock", "epipen", "epi-pen", "adrenaline (auto-?)?injector"),
+      "anaphyla\\w+",
+      "anaphylactic shock",
+      "(use|used|using|gave|give|giving|injected|inject|need|needed|needs) (my |his |her |an |the |"
+          + "their )?(epipen|epi-pen|adrenaline|epinephrine)"),
   HYPOTENSION(
       "(low|dropping|falling) blood pressure",
       "blood pressure (is |has )?(low|dropping|crashed|falling)",
@@ -187,13 +199,21 @@ enum Finding {
           + "(a lot of |lots of |large amounts of |bright red |dark )?blood",
       "(haematemesis|hematemesis|haemoptysis|hemoptysis)",
       "blood clots the size",
-      "(black|tarry) (and tarry |tarry )?stool",
+      "(black|tarry) (and tarry |tarry )?stools?",
+      "(stool|stools|poo|poop) (is |are |look |looks |was |were )?(black|tarry|black and tarry)",
+      "mela?ena",
       "(lost|losing) (a lot of|lots of) blood"),
   // --- suicide (C-SSRS screener items 1-6) ---
   SUICIDAL(
       "(kill|killing|hurt|hurting|harm|harming|end|ending|take|taking) (myself|my own life|my life|"
           + "himself|herself)",
       "end it all",
+      "(no|don't see (the|any)|do not see (the|any)|not see (the|any)) point (in )?(living|going on|"
+          + "being alive|life)",
+      "(ways|how) to (die|kill (myself|yourself)|end (my|your) life|commit suicide)",
+      "(going to|gonna|will|want to|plan to|planning to) (take|swallow) (all|every|the whole|a bottle "
+          + "of|a lot of|a handful of)( of)? (my |the |these )?(pills|tablets|meds|medication|"
+          + "medicine)",
       "suicid\\w*",
       "(want|wanted|wish|wishing|wishes) (i|he|she) (was|were) dead",
       "(want|wanting|wanted) to die",
@@ -214,12 +234,15 @@ enum Finding {
       "(wrote|written|writing) (a )?(suicide )?(note|goodbye letter)"),
   // --- sudden sensorineural hearing loss (AAO-HNS 2019) ---
   HEARING_LOSS(
+      "hearing (in|on|from) (my |the |his |her )?(left |right |one )?(ear|side) (has |is |just )?"
+          + "(suddenly )?(gone|disappeared|went|vanished|stopped|dropped|muffled|dull)",
+      "no hearing (in|on|from) (my |the |his |her )?(left |right |one )?(ear|side)",
       "(hearing loss|loss of hearing|lost (my |his |her |the )?hearing|hearing (is |went )?(gone|"
           + "muffled|dull|dulled|down))",
       "(deaf|deafness) in (one|my|his|her|the|left|right) (left |right )?(ear|side)",
       "(went|gone|going) deaf",
       "(can't|cannot|can not|couldn't) hear (out of|from|with|in|anything|properly|on)",
-      "(left|right|one) ear (is |went |feels )?(deaf|muffled|blocked|plugged|full|dead|silent)",
+      "(left|right|one) ear (is |went |has gone |feels |sounds )?(deaf|muffled|blocked|plugged|full|dead|silent|quiet)",
       "(sudden|sudden-onset) (sensorineural )?(hearing|deafness)",
       "\\bssnhl\\b",
       "sensorineural hearing loss",
@@ -306,7 +329,7 @@ enum Finding {
           + "anus|back passage|perineum|inner thighs)",
       "(can't|cannot|couldn't) feel (my|his|her|the) (bottom|buttocks|groin|genitals|private|"
           + "back passage) ",
-      "(can't|cannot|couldn't) feel (toilet paper|when i wipe|myself wiping)",
+      "(can't|cannot|couldn't) feel (the )?(toilet paper|when i wipe|myself wiping)",
       "(bottom|buttocks|groin|genitals|perineum) (is |feels |went )?numb"),
   SPHINCTER(
       "(can't|cannot|couldn't|unable to|trouble|difficulty|not able to) (pee|urinate|pass urine|"
@@ -374,10 +397,10 @@ enum Finding {
       "(one|another) (seizure|fit) after (another|the other)",
       "status epilepticus",
       "(having|had) (a )?(seizure|fit|convulsion) (and|but) (still|isn't|hasn't|won't|not)"),
+  FIRST_SEIZURE("first (ever )?(seizure|fit|convulsion)"),
   SEIZURE(
       "(is|are|am|i'm|he's|she's|it's) (having|having a|in the middle of a) (seizure|fit|convulsion)s?",
       "(seizing|convulsing|fitting|shaking and jerking) (right )?now",
-      "first (ever )?(seizure|fit|convulsion)",
       "(started|starts|began) (having a )?(seizure|seizing|convulsing|fitting|jerking)"),
   OVERDOSE(
       "overdos\\w*",

@@ -35,13 +35,21 @@ public final class RedFlagDetector {
   /** Framings that make a mention hypothetical, conditional or educational. */
   private static final Pattern HYPOTHETICAL =
       Pattern.compile(
-          "(?<![\\p{L}])(if|in case( of)?|what if|whether|unless|risk of|at risk|to prevent|"
-              + "prevent(ing)?|prevention of|avoid(ing)?|signs? of|symptoms? of|warning signs|"
-              + "how (do|can|would|should|will) (i|you|we|one|people|someone) (know|tell|recogni[sz]e"
-              + "|spot|identify)|what (causes|is an?|are the|does an?|happens (in|during|when))|"
+          "(?<![\\p{L}])(if|in case( of)?|what if|whether|unless|risk of|risk factors?|at risk|"
+              + "to prevent|prevent(ing)?|prevention of|avoid(ing)?|signs? of|symptoms? of|"
+              + "warning signs|causes? of|how (do|can|would|should|will) (i|you|we|one|people|"
+              + "someone) (know|tell|recogni[sz]e|spot|identify)|what (causes|happens (in|during|"
+              + "when))|"
               + "explain|tell me about|information (on|about)|learn(ing)? about|leaflet|article|"
               + "difference between|is it normal|worried about getting|afraid of (getting|having)|"
               + "scared of (getting|having)|in the event of|when to (call|seek|go))(?![\\p{L}])");
+
+  /** A definition question right before the finding ("what is anaphylaxis"). */
+  private static final Pattern DEFINITION =
+      Pattern.compile(
+          "((?<![\\p{L}])(what|who|which|how) (is|are|was|does|do|did|would|will|can|could) "
+              + "(a |an |the )?|(?<![\\p{L}])(define|definition of|meaning of|about) "
+              + "(a |an |the )?)$");
 
   /** Markers that an event is happening now, overriding history and other-person framing. */
   private static final Pattern STRONG_ACUTE =
@@ -49,23 +57,18 @@ public final class RedFlagDetector {
           "(?<![\\p{L}])(right now|just now|just (started|began|happened|collapsed|fainted|fell)|"
               + "suddenly|all of a sudden|currently|at the moment|this (morning|evening|afternoon)|"
               + "tonight|today|(\\d+|a few|few|ten|twenty|thirty|an?|one|two) (minutes?|mins?|hours?)"
-              + " ago|since (this morning|last night|an hour)|is (having|not breathing|"
+              + " ago|since (this morning|last night|an hour)|is (not breathing|"
               + "unconscious|unresponsive|bleeding|slurring|vomiting|sweating|struggling|"
-              + "collapsing|seizing|fitting|turning)|are having|started (an hour|minutes|"
+              + "collapsing|seizing|fitting|turning)|started (an hour|minutes|"
               + "this)|now (has|is|can'?t|cannot))(?![\\p{L}])");
-
-  /** Present-tense framing for another person ("my son has a stiff neck"). */
-  private static final Pattern PRESENT =
-      Pattern.compile(
-          "(?<![\\p{L}])(is|are|has|have|'s|keeps|can'?t|cannot|won'?t|isn'?t|feels|looks|says|"
-              + "complains|started|got)(?![\\p{L}])");
 
   /** Long-ago framing that makes a report part of the history. */
   private static final Pattern LONG_AGO =
       Pattern.compile(
           "(?<![\\p{L}])((\\d+|a few|few|several|many|two|three|four|five|ten) (years?|months?|"
               + "decades?) ago|last year|in (19|20)\\d\\d|as a (child|kid|teenager)|when i was "
-              + "(young|little|a)|history of|years back|childhood)(?![\\p{L}])");
+              + "(young|little|a)|history of|years back|childhood|at (the )?age (of )?\\d+)"
+              + "(?![\\p{L}])");
 
   /** Past framing for named events ("I had a stroke", "since my heart attack"). */
   private static final Pattern PAST_EVENT =
@@ -226,7 +229,8 @@ public final class RedFlagDetector {
     if (MODIFIERS.contains(f)) {
       return true;
     }
-    if (HYPOTHETICAL.matcher(before).find() && !strongAcute) {
+    if ((HYPOTHETICAL.matcher(before).find() || DEFINITION.matcher(before).find())
+        && !strongAcute) {
       return false;
     }
     boolean longAgo = LONG_AGO.matcher(clause).find();
@@ -237,8 +241,8 @@ public final class RedFlagDetector {
       return false;
     }
     if (a.experiencer() != Assertion.Experiencer.PATIENT) {
-      return strongAcute
-          || (PRESENT.matcher(clause).find() && !PAST_EVENT.matcher(clause).find() && !longAgo);
+      // another person: an acute event now counts; their past illness does not
+      return strongAcute || !(PAST_EVENT.matcher(clause).find() || longAgo || a.historical());
     }
     return true;
   }

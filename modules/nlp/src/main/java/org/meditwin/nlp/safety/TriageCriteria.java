@@ -414,7 +414,10 @@ final class TriageCriteria {
               List.of(CAUDA_EQUINA, BACK_PAIN, SADDLE_ANAESTHESIA, SPHINCTER, BILATERAL_LEG)),
           new Rule(BLEEDING, f -> has(f, SEVERE_BLEEDING), List.of(SEVERE_BLEEDING)),
           new Rule(SUICIDE, f -> has(f, SUICIDAL), List.of(SUICIDAL)),
-          new Rule(UNRESPONSIVE, f -> any(f, UNCONSCIOUS, SEIZURE), List.of(UNCONSCIOUS, SEIZURE)),
+          new Rule(
+              UNRESPONSIVE,
+              f -> any(f, UNCONSCIOUS, SEIZURE, FIRST_SEIZURE),
+              List.of(UNCONSCIOUS, SEIZURE, FIRST_SEIZURE)),
           new Rule(POISONING, f -> has(f, OVERDOSE), List.of(OVERDOSE)),
           new Rule(
               PREGNANCY,
