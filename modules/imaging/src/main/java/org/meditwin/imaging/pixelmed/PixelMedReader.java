@@ -103,6 +103,11 @@ public final class PixelMedReader implements DicomReader {
         list.read(in);
       }
       String ts = Headers.transferSyntax(list, in.getTransferSyntaxToReadDataSet().getUID());
+      if (!new com.pixelmed.dicom.TransferSyntax(ts).isRecognized()) {
+        throw new DicomReadException(
+            Reason.UNSUPPORTED_TRANSFER_SYNTAX,
+            "unknown transfer syntax " + ts.replaceAll("[^0-9.]", ""));
+      }
       if (list.isEmpty()
           || (!in.haveMetaHeader()
               && list.get(TagFromName.SOPClassUID) == null
