@@ -126,6 +126,11 @@ public final class SoapPipeline implements AutoCloseable {
     return new SoapPipeline(nlp, new RuleSections(), List.of(nlp));
   }
 
+  /** The section the classifier gives each note sentence (no speaker or heading rules). */
+  public List<Section> classifySentences(List<String> sentences) {
+    return classifier.classify(sentences);
+  }
+
   /** Which section classifier is in use ("soap-sections 1.0.0" or "rules"). */
   public String sectionModel() {
     return classifier.name();
