@@ -182,7 +182,7 @@ public final class MainWindowView {
                 });
         yield patientsView.root();
       }
-      case CHAT -> new ChatView(i18n).root();
+      case CHAT -> new ChatView(context).root();
       case TIMELINE -> new TimelineView(i18n).root();
       case IMAGING -> new ImagingView(i18n).root();
       case SOAP -> new SoapView(i18n).root();
