@@ -13,6 +13,7 @@ import org.meditwin.app.search.KnowledgeIndex;
 import org.meditwin.core.domain.Patient;
 import org.meditwin.core.service.UserSession;
 import org.meditwin.inference.engine.DeviceInfo;
+import org.meditwin.search.patient.PatientRecordIndex;
 
 /**
  * What every pane of the main window shares: the signed-in session, the UI services, where data and
@@ -49,6 +50,7 @@ public final class PaneContext {
   private final Path modelsDir;
   private final Supplier<DeviceInfo> device;
   private final Supplier<Optional<KnowledgeIndex>> knowledge;
+  private final Supplier<Optional<PatientRecordIndex>> patientRecords;
   private final Consumer<Pane> navigator;
   private final ObjectProperty<Optional<Patient>> currentPatient =
       new SimpleObjectProperty<>(Optional.empty());
@@ -68,6 +70,39 @@ public final class PaneContext {
       Supplier<DeviceInfo> device,
       Supplier<Optional<KnowledgeIndex>> knowledge,
       Consumer<Pane> navigator) {
+    this(
+        session,
+        tasks,
+        i18n,
+        errors,
+        dialogs,
+        clock,
+        zone,
+        dataDirectory,
+        modelsDir,
+        device,
+        knowledge,
+        Optional::empty,
+        navigator);
+  }
+
+  /**
+   * @param patientRecords the session's patient-record index once it has opened
+   */
+  public PaneContext(
+      UserSession session,
+      UiTaskExecutor tasks,
+      I18n i18n,
+      ErrorReporter errors,
+      DialogService dialogs,
+      Clock clock,
+      ZoneId zone,
+      Path dataDirectory,
+      Path modelsDir,
+      Supplier<DeviceInfo> device,
+      Supplier<Optional<KnowledgeIndex>> knowledge,
+      Supplier<Optional<PatientRecordIndex>> patientRecords,
+      Consumer<Pane> navigator) {
     this.session = session;
     this.tasks = tasks;
     this.i18n = i18n;
@@ -79,6 +114,7 @@ public final class PaneContext {
     this.modelsDir = modelsDir;
     this.device = device;
     this.knowledge = knowledge;
+    this.patientRecords = patientRecords;
     this.navigator = navigator;
   }
 
@@ -127,6 +163,17 @@ public final class PaneContext {
   /** The shipped knowledge base once it has opened (it opens in the background after login). */
   public Optional<KnowledgeIndex> knowledge() {
     return knowledge.get();
+  }
+
+  /**
+   * The session's patient-record index (notes, documents, imaging reports, timeline events of all
+   * patients; encrypted, hybrid when the encoder is available), once it has opened in the
+   * background after login; empty before that, after a failure and after sign-out. Panes upsert
+   * their records into it ({@code upsert/delete} commit immediately) and search it with a patient
+   * and kind filter; it is thread-safe, so call it from background tasks.
+   */
+  public Supplier<Optional<PatientRecordIndex>> patientRecords() {
+    return patientRecords;
   }
 
   /**

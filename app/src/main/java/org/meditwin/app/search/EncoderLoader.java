@@ -21,8 +21,37 @@ public interface EncoderLoader {
     return Optional::empty;
   }
 
-  /** The shipped bge-small-en-v1.5 (with its query instruction) through offline DJL. */
+  /**
+   * The shipped bge-small-en-v1.5 (with its query instruction) through offline DJL, loaded once per
+   * process: the knowledge base and the patient-record index share one encoder.
+   */
   static EncoderLoader shippedBge() {
+    return SharedBge.LOADER;
+  }
+
+  /** Loads {@code loader} at the first call and returns the same result afterwards. */
+  static EncoderLoader once(EncoderLoader loader) {
+    return new EncoderLoader() {
+      private Optional<TextEmbedder> loaded;
+
+      @Override
+      public synchronized Optional<TextEmbedder> load() {
+        if (loaded == null) {
+          loaded = loader.load();
+        }
+        return loaded;
+      }
+    };
+  }
+
+  /** Holder of the process-wide shipped encoder loader. */
+  final class SharedBge {
+    static final EncoderLoader LOADER = once(bge());
+
+    private SharedBge() {}
+  }
+
+  private static EncoderLoader bge() {
     Logger log = LoggerFactory.getLogger(EncoderLoader.class);
     return () -> {
       try {

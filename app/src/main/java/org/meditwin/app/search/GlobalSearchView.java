@@ -74,6 +74,7 @@ public final class GlobalSearchView {
                                           case SearchResultItem.Header h -> 30;
                                           case SearchResultItem.KnowledgeHit k -> 96;
                                           case SearchResultItem.PatientHit p -> 34;
+                                          case SearchResultItem.RecordHit r -> 78;
                                         })
                                 .sum()),
                 model.items()));
@@ -199,6 +200,7 @@ public final class GlobalSearchView {
             }
             case SearchResultItem.KnowledgeHit k -> knowledge(k);
             case SearchResultItem.PatientHit p -> patient(p);
+            case SearchResultItem.RecordHit r -> record(r);
           });
     }
 
@@ -219,6 +221,20 @@ public final class GlobalSearchView {
                 url.getStyleClass().add(Styles.SEARCH_URL);
                 box.getChildren().add(url);
               });
+      box.maxWidthProperty().bind(list.widthProperty().subtract(36));
+      snippet.maxWidthProperty().bind(box.maxWidthProperty());
+      return box;
+    }
+
+    private Node record(SearchResultItem.RecordHit r) {
+      Label title = new Label(r.title());
+      title.getStyleClass().add(Styles.SEARCH_TITLE);
+      title.setWrapText(true);
+      TextFlow snippet = new TextFlow(runs(r.snippet()).toArray(Node[]::new));
+      snippet.getStyleClass().add("mt-search-snippet-flow");
+      Label kind = new Label(r.kindLabel() + " · " + r.date());
+      kind.getStyleClass().add(Styles.HINT);
+      VBox box = new VBox(2, title, snippet, kind);
       box.maxWidthProperty().bind(list.widthProperty().subtract(36));
       snippet.maxWidthProperty().bind(box.maxWidthProperty());
       return box;

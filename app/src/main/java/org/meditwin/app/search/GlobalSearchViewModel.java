@@ -2,8 +2,11 @@ package org.meditwin.app.search;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -23,13 +26,15 @@ import org.meditwin.search.SearchMode;
 import org.meditwin.search.SearchRequest;
 import org.meditwin.search.SearchResult;
 import org.meditwin.search.SearchService;
+import org.meditwin.search.patient.PatientRecordHit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The global search: debounced queries over the knowledge base and the patients, results in
- * labelled sections, and a keyboard selection that skips section headers. Any text is accepted;
- * problems become a message, never an exception.
+ * The global search: debounced queries over the knowledge base, the patients and, while a patient
+ * is selected, that patient's own records (notes, documents, imaging reports, timeline events);
+ * results in labelled sections, and a keyboard selection that skips section headers. Any text is
+ * accepted; problems become a message, never an exception.
  */
 public final class GlobalSearchViewModel {
   /** Finds patients by name, MRN, phone or e-mail (the session's {@code PatientService}). */
@@ -37,6 +42,19 @@ public final class GlobalSearchViewModel {
   public interface PatientFinder {
     List<Patient> find(String query, int limit);
   }
+
+  /** Searches the selected patient's records (the session's patient-record index). */
+  @FunctionalInterface
+  public interface RecordFinder {
+    /**
+     * Records of {@code patientId} matching {@code query}, best first; empty while the index is not
+     * open yet (or could not be opened).
+     */
+    Optional<List<PatientRecordHit>> find(String query, String patientId, int limit);
+  }
+
+  /** Records of the selected patient shown. */
+  static final int RECORD_HITS = 6;
 
   /** Knowledge-base hits shown. */
   static final int KB_HITS = 8;
@@ -51,6 +69,8 @@ public final class GlobalSearchViewModel {
 
   private final KnowledgeIndex knowledge;
   private final PatientFinder patients;
+  private final RecordFinder records;
+  private final Supplier<Optional<Patient>> currentPatient;
   private final TaskExecutor tasks;
   private final Debouncer debouncer;
   private final I18n i18n;
@@ -67,6 +87,7 @@ public final class GlobalSearchViewModel {
   private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
   private long generation;
 
+  /** Without patient records (knowledge base and patients only). */
   public GlobalSearchViewModel(
       KnowledgeIndex knowledge,
       PatientFinder patients,
@@ -74,8 +95,34 @@ public final class GlobalSearchViewModel {
       Debouncer debouncer,
       I18n i18n,
       Consumer<SearchResultItem> opener) {
+    this(
+        knowledge,
+        patients,
+        (q, p, n) -> Optional.of(List.of()),
+        Optional::empty,
+        tasks,
+        debouncer,
+        i18n,
+        opener);
+  }
+
+  /**
+   * @param records the selected patient's records
+   * @param currentPatient the selected patient, read on the FX thread when a search starts
+   */
+  public GlobalSearchViewModel(
+      KnowledgeIndex knowledge,
+      PatientFinder patients,
+      RecordFinder records,
+      Supplier<Optional<Patient>> currentPatient,
+      TaskExecutor tasks,
+      Debouncer debouncer,
+      I18n i18n,
+      Consumer<SearchResultItem> opener) {
     this.knowledge = Objects.requireNonNull(knowledge, "knowledge");
     this.patients = Objects.requireNonNull(patients, "patients");
+    this.records = Objects.requireNonNull(records, "records");
+    this.currentPatient = Objects.requireNonNull(currentPatient, "currentPatient");
     this.tasks = Objects.requireNonNull(tasks, "tasks");
     this.debouncer = Objects.requireNonNull(debouncer, "debouncer");
     this.i18n = Objects.requireNonNull(i18n, "i18n");
@@ -131,8 +178,9 @@ public final class GlobalSearchViewModel {
     }
     showing.set(true);
     busy.set(true);
+    Optional<Patient> patient = currentPatient.get();
     tasks
-        .submit(i18n.get("task.search"), p -> run(text))
+        .submit(i18n.get("task.search"), p -> run(text, patient))
         .whenComplete(
             (outcome, failure) -> {
               if (mine != generation) {
@@ -151,7 +199,7 @@ public final class GlobalSearchViewModel {
   private record Outcome(List<SearchResultItem> items, String header, String message) {}
 
   /** Background part: never throws for any text. */
-  private Outcome run(String text) {
+  private Outcome run(String text, Optional<Patient> patient) {
     List<SearchResultItem> rows = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     String head = "";
@@ -204,10 +252,37 @@ public final class GlobalSearchViewModel {
         notes.add(i18n.get("search.patients.failed"));
       }
     }
+    patient.ifPresent(p -> searchRecords(text, p, rows, notes));
     if (rows.isEmpty() && notes.isEmpty()) {
       notes.add(i18n.get("search.none"));
     }
     return new Outcome(rows, head, String.join(" ", notes));
+  }
+
+  private void searchRecords(
+      String text, Patient patient, List<SearchResultItem> rows, List<String> notes) {
+    try {
+      Optional<List<PatientRecordHit>> found =
+          records.find(text, patient.id().value(), RECORD_HITS);
+      if (found.isEmpty()) {
+        notes.add(i18n.get("search.records.loading"));
+        return;
+      }
+      if (!found.get().isEmpty()) {
+        rows.add(
+            new SearchResultItem.Header(i18n.get("search.section.records", patient.displayName())));
+        for (PatientRecordHit h : found.get()) {
+          rows.add(SearchResultItem.RecordHit.of(h, kindLabel(h)));
+        }
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("patient-record search failed: {}", e.getClass().getName());
+      notes.add(i18n.get("search.records.failed"));
+    }
+  }
+
+  private String kindLabel(PatientRecordHit h) {
+    return i18n.get("search.kind." + h.kind().name().toLowerCase(Locale.ROOT));
   }
 
   private void apply(Outcome outcome) {

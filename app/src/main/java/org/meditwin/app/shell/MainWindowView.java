@@ -36,6 +36,7 @@ import org.meditwin.app.theme.Styles;
 import org.meditwin.app.timeline.TimelineView;
 import org.meditwin.core.service.UserSession;
 import org.meditwin.inference.engine.DeviceInfo;
+import org.meditwin.search.patient.PatientRecordIndex;
 
 /** The signed-in window: navigation on the left, the selected pane, and the status bar. */
 public final class MainWindowView {
@@ -69,7 +70,8 @@ public final class MainWindowView {
       Path dataDirectory,
       Path modelsDir,
       Supplier<DeviceInfo> device,
-      Supplier<Optional<KnowledgeIndex>> knowledge) {
+      Supplier<Optional<KnowledgeIndex>> knowledge,
+      Supplier<Optional<PatientRecordIndex>> patientRecords) {
     this.shell = shell;
     this.session = session;
     this.tasks = tasks;
@@ -93,6 +95,7 @@ public final class MainWindowView {
             modelsDir,
             device,
             knowledge,
+            patientRecords,
             pane -> shell.selectedProperty().set(NavItem.valueOf(pane.name())));
 
     nav.setId("nav");
@@ -182,7 +185,7 @@ public final class MainWindowView {
                 });
         yield patientsView.root();
       }
-      case CHAT -> new ChatView(context).root();
+      case CHAT -> new ChatView(i18n).root();
       case TIMELINE -> new TimelineView(i18n).root();
       case IMAGING -> new ImagingView(i18n).root();
       case SOAP -> new SoapView(i18n).root();

@@ -40,6 +40,7 @@ import org.meditwin.app.search.GlobalSearchView;
 import org.meditwin.app.search.GlobalSearchViewModel;
 import org.meditwin.app.search.KnowledgeBaseService;
 import org.meditwin.app.search.KnowledgeIndex;
+import org.meditwin.app.search.PatientRecordsService;
 import org.meditwin.app.search.SearchResultItem;
 import org.meditwin.app.settings.SettingsFile;
 import org.meditwin.app.settings.SettingsMenuView;
@@ -72,6 +73,7 @@ public final class ShellView {
   private BorderPane frame = new BorderPane();
   private Optional<MainWindowView> main = Optional.empty();
   private Optional<KnowledgeBaseService> knowledge = Optional.empty();
+  private Optional<PatientRecordsService> records = Optional.empty();
   private Optional<GlobalSearchView> search = Optional.empty();
 
   private ShellView(Stage stage, ShellConfig config) {
@@ -154,6 +156,16 @@ public final class ShellView {
     return knowledge;
   }
 
+  /** The patient-record index of the signed-in session (tests wait for it to open). */
+  Optional<PatientRecordsService> records() {
+    return records;
+  }
+
+  /** The signed-in window, when showing (tests). */
+  Optional<MainWindowView> signedInWindow() {
+    return main;
+  }
+
   public UiTaskExecutor tasks() {
     return tasks;
   }
@@ -163,6 +175,8 @@ public final class ShellView {
     idleTicker.stop();
     knowledge.ifPresent(KnowledgeBaseService::close);
     knowledge = Optional.empty();
+    records.ifPresent(PatientRecordsService::close);
+    records = Optional.empty();
     shell.close();
     tasks.close();
   }
@@ -238,7 +252,8 @@ public final class ShellView {
             config.dataDirectory(),
             config.modelsDir(),
             config.device(),
-            () -> knowledge.map(KnowledgeIndex.class::cast));
+            () -> knowledge.map(KnowledgeIndex.class::cast),
+            () -> records.flatMap(PatientRecordsService::index));
     main = Optional.of(view);
     for (NavItem item : NavItem.values()) {
       scene
@@ -262,6 +277,8 @@ public final class ShellView {
                   new GlobalSearchViewModel(
                       kb,
                       (q, limit) -> session.patients().search(q, limit),
+                      (q, patientId, limit) -> records.flatMap(r -> r.find(q, patientId, limit)),
+                      () -> view.context().currentPatient(),
                       tasks,
                       Debouncer.fx(SEARCH_DEBOUNCE),
                       i18n,
@@ -297,6 +314,8 @@ public final class ShellView {
                   + "\n\n"
                   + i18n.get("search.citation", k.source(), k.url().orElse("")).strip());
       case SearchResultItem.PatientHit p -> view.openPatient(p.mrn());
+      case SearchResultItem.RecordHit r ->
+          view.context().show(PatientRecordsService.paneOf(r.kind()));
       case SearchResultItem.Header h -> {}
     }
   }
@@ -308,9 +327,27 @@ public final class ShellView {
   private void sessionChanged(Optional<UserSession> session) {
     knowledge.ifPresent(KnowledgeBaseService::close);
     knowledge = Optional.empty();
+    records.ifPresent(PatientRecordsService::close);
+    records = Optional.empty();
     if (session.isEmpty()) {
       return;
     }
+    PatientRecordsService patientRecords =
+        new PatientRecordsService(config.dataDirectory(), config.knowledge().encoder());
+    records = Optional.of(patientRecords);
+    tasks
+        .submit(
+            i18n.get("task.records.open"),
+            p -> {
+              patientRecords.open(session.get());
+              return true;
+            })
+        .whenComplete(
+            (ok, failure) -> {
+              if (failure != null) {
+                LOG.warn("patient-record index unavailable: {}", failure.getClass().getName());
+              }
+            });
     KnowledgeBaseService kb =
         new KnowledgeBaseService(
             KnowledgeBaseService.directoryIn(config.dataDirectory()), config.knowledge());

@@ -12,7 +12,9 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
@@ -27,8 +29,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.meditwin.app.common.PaneContext;
 import org.meditwin.app.search.KnowledgeIndex;
+import org.meditwin.app.search.PatientRecordsService;
 import org.meditwin.app.search.SearchResultItem;
+import org.meditwin.core.domain.Patient;
+import org.meditwin.core.domain.Sex;
+import org.meditwin.core.service.PatientService;
+import org.meditwin.core.service.UserSession;
+import org.meditwin.search.patient.PatientRecord;
+import org.meditwin.search.patient.PatientRecordIndex;
+import org.meditwin.search.patient.RecordKind;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -111,6 +122,85 @@ class GlobalSearchUiTest {
     robot.press(KeyCode.CONTROL).type(KeyCode.L).release(KeyCode.CONTROL);
     waitFor(() -> showing(robot, "#lock-view"));
     assertThat(showing(robot, "#global-search-panel")).as("locking hides the results").isFalse();
+  }
+
+  @Test
+  void theSelectedPatientsRecordsAreSearchedAndEnterOpensTheirPane(FxRobot robot) throws Exception {
+    Path data = tmp.resolve("data");
+    ShellFixture.initialise(data);
+    shell = ShellFixture.show(robot, stage, data, Clock.systemUTC(), 60_000);
+    signIn(robot, ADMIN, ADMIN_PASSWORD);
+    waitFor(() -> showing(robot, "#patients-view"));
+    waitFor(
+        () -> shell.knowledge().map(k -> k.state() == KnowledgeIndex.State.READY).orElse(false));
+    waitFor(() -> shell.records().flatMap(PatientRecordsService::index).isPresent());
+    assertThat(Files.isDirectory(data.resolve("patient-index"))).isTrue();
+
+    UserSession session = shell.viewModel().sessionProperty().get().orElseThrow();
+    Patient jane =
+        session
+            .patients()
+            .create(
+                new PatientService.PatientInput(
+                    "", "Jane", "Recordtest", Optional.empty(), Sex.FEMALE, "", "", "", ""));
+    PatientRecordIndex index = shell.records().flatMap(PatientRecordsService::index).orElseThrow();
+    index.upsert(
+        new PatientRecord(
+            "img:1",
+            jane.id().value(),
+            RecordKind.IMAGING_REPORT,
+            "CT temporal bones",
+            "Opacification of the left mastoid air cells, otomastoiditis.",
+            LocalDate.of(2026, 3, 2),
+            Optional.empty()));
+    PaneContext context = shell.signedInWindow().orElseThrow().context();
+    robot.interact(() -> context.currentPatientProperty().set(Optional.of(jane)));
+
+    robot.press(KeyCode.CONTROL).type(KeyCode.K).release(KeyCode.CONTROL);
+    TextField box = robot.lookup("#global-search").queryAs(TextField.class);
+    waitFor(box::isFocused);
+    robot.write("mastoid opacification");
+    @SuppressWarnings("unchecked")
+    ListView<SearchResultItem> list =
+        robot.lookup("#global-search-results").queryAs(ListView.class);
+    waitFor(
+        () ->
+            fx(
+                () ->
+                    list.getItems().stream()
+                        .anyMatch(SearchResultItem.RecordHit.class::isInstance)));
+    int target =
+        fx(
+            () -> {
+              for (int i = 0; i < list.getItems().size(); i++) {
+                if (list.getItems().get(i) instanceof SearchResultItem.RecordHit) {
+                  return i;
+                }
+              }
+              return -1;
+            });
+    assertThat(fx(() -> list.getItems().get(target - 1)))
+        .isEqualTo(new SearchResultItem.Header("Records of " + jane.displayName()));
+    List<String> bold =
+        fx(
+            () ->
+                list.lookupAll(".mt-search-highlight").stream()
+                    .map(Text.class::cast)
+                    .map(Text::getText)
+                    .map(String::toLowerCase)
+                    .toList());
+    assertThat(bold).contains("mastoid");
+    snapshot(robot, "global-search-records");
+    while (fx(() -> list.getSelectionModel().getSelectedIndex()) < target) {
+      robot.type(KeyCode.DOWN);
+    }
+    assertThat(fx(() -> list.getSelectionModel().getSelectedIndex())).isEqualTo(target);
+    robot.type(KeyCode.ENTER);
+    waitFor(() -> fx(() -> shell.viewModel().selectedProperty().get()) == NavItem.IMAGING);
+    waitFor(() -> !showing(robot, "#global-search-panel"));
+    assertThat(fx(() -> context.patientRecords().get()))
+        .as("panes reach the same open index")
+        .containsSame(index);
   }
 
   private void snapshot(FxRobot robot, String name) throws Exception {
