@@ -20,9 +20,9 @@ import org.meditwin.nlp.ner.ClinicalEntityType;
  * Turns a document's clinical entities into proposed timeline events: negated mentions ("denies ear
  * pain") and other people's conditions ("family history of ...") propose nothing; uncertain and
  * historical ones are proposed and flagged. Each event gets its clinical date (same sentence, else
- * the document's date, else the import date — said so in {@link DateSource}), body part and side
- * from the sentence, severity from the words before it, and provenance (page and offsets). The
- * first mention of the same event in a document wins.
+ * the page's labelled date, else the document's date, else the import date — said so in {@link
+ * DateSource}), body part and side from the sentence, severity from the words before it, and
+ * provenance (page and offsets). The first mention of the same event in a document wins.
  */
 final class EventProposer {
   private static final Pattern SEVERITY =
@@ -63,6 +63,13 @@ final class EventProposer {
       String text = pages.get(p).text();
       List<ClinicalEntity> found = entitiesPerPage.get(p);
       List<ClinicalDates.Mention> dates = ClinicalDates.find(text);
+      // a labelled date on the page (a scanned bundle often holds several letters, one per page)
+      Optional<LocalDate> pageDate =
+          dates.stream()
+              .filter(d -> d.documentLabel() && !d.birth())
+              .map(ClinicalDates.Mention::date)
+              .findFirst()
+              .or(() -> docDate);
       for (ClinicalEntity e : found) {
         Optional<ProposedEventType> type = type(e.type());
         if (type.isEmpty()
@@ -86,8 +93,8 @@ final class EventProposer {
         if (inSentence.isPresent()) {
           date = inSentence.get().date();
           source = DateSource.SENTENCE;
-        } else if (docDate.isPresent()) {
-          date = docDate.get();
+        } else if (pageDate.isPresent()) {
+          date = pageDate.get();
           source = DateSource.DOCUMENT;
         } else {
           date = importDate;
