@@ -188,7 +188,7 @@ public final class MainWindowView {
       case CHAT -> new ChatView(i18n).root();
       case TIMELINE -> new TimelineView(i18n).root();
       case IMAGING -> new ImagingView(i18n).root();
-      case SOAP -> new SoapView(i18n).root();
+      case SOAP -> new SoapView(context).root();
       case DOCUMENTS -> new DocumentsView(i18n).root();
       case ADMIN ->
           new AdminView(session, tasks, i18n, errors, dialogs, clock, zone, modelsDir, device)
