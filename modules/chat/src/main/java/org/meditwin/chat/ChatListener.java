@@ -24,4 +24,10 @@ public interface ChatListener {
 
   /** A tool the orchestrator ran, with its inputs and result. */
   default void tool(ToolCall call) {}
+
+  /**
+   * Discard the text streamed so far: a generative model failed mid-answer and the answer restarts
+   * (the kept part is sent again through {@link #token}).
+   */
+  default void reset() {}
 }
