@@ -244,7 +244,7 @@ public final class DocumentService implements AutoCloseable {
 
   private Optional<ImportOutcome> checkSize(long size) {
     if (size == 0) {
-      return Optional.of(ImportOutcome.refused(FailureReason.EMPTY_FILE, "0 bytes"));
+      return Optional.of(ImportOutcome.refused(FailureReason.EMPTY_FILE, ""));
     }
     if (size > options.limits().maxBytes()) {
       return Optional.of(
