@@ -187,7 +187,7 @@ public final class MainWindowView {
       }
       case CHAT -> new ChatView(i18n).root();
       case TIMELINE -> new TimelineView(i18n).root();
-      case IMAGING -> new ImagingView(i18n).root();
+      case IMAGING -> new ImagingView(context).root();
       case SOAP -> new SoapView(context).root();
       case DOCUMENTS -> new DocumentsView(i18n).root();
       case ADMIN ->

@@ -266,7 +266,7 @@ final class ClinicalPhrasing {
   private static final Pattern SPACE_BEFORE_PUNCT = Pattern.compile("\\s+([,.;:?!])");
   private static final Pattern DISFLUENCY =
       Pattern.compile(
-          "\\b(?:u+h+m*|u+m+|e+r+m*|a+h+|h+m+|mm+|mm-hmm|uh-huh|you know|i mean|like,|kinda,?)\\b[,.]?\\s*",
+          "\\b(?:mm-hmm|uh-huh|mhm|u+h+m*|u+m+|e+r+m*|a+h+|h+m+|mm+|you know|i mean|like,|kinda,?)\\b[,.]?\\s*",
           Pattern.CASE_INSENSITIVE);
   private static final Pattern REPEAT =
       Pattern.compile("\\b(\\w+(?:'\\w+)?)(?:\\s*,?\\s+\\1\\b)+", Pattern.CASE_INSENSITIVE);
@@ -372,7 +372,7 @@ final class ClinicalPhrasing {
         Pattern.compile(
             "^(?:so |and |okay |now |also |alright |any |have you |)?"
                 + lead
-                + "\\s+(?:any |a |an |some |the )?(.+?)[?.!]*$",
+                + "(?:\\s+(?:any |a |an |some |the )?(.+?))?[?.!]*$",
             Pattern.CASE_INSENSITIVE),
         yes,
         no);
@@ -386,25 +386,59 @@ final class ClinicalPhrasing {
    */
   static Optional<String> answered(String question, String answer) {
     Optional<Boolean> yes = polarity(answer);
+    String plain = LEADING_FILLER.matcher(normalize(answer)).replaceAll("").strip();
+    boolean qualified = false;
     if (yes.isEmpty()) {
-      return Optional.empty();
+      // "Do you have chest pain?" "Slight cramps." — a short answer with content affirms, qualified
+      int words = plain.isEmpty() ? 0 : plain.split("\\s+").length;
+      if (words == 0
+          || words > 12
+          || contentWords(plain) == 0
+          || plain.endsWith("?")
+          || !QUALIFIER.matcher(plain).lookingAt()) {
+        return Optional.empty();
+      }
+      yes = Optional.of(true);
+      qualified = true;
     }
     String q = LEADING_FILLER.matcher(normalize(question)).replaceAll("");
-    for (QuestionForm f : QUESTIONS) {
-      Matcher m = f.pattern().matcher(q);
-      if (m.matches()) {
-        String topic = secondToThird(m.group(1)).replaceAll("[,;:]+$", "").strip();
+    // the yes/no question is often the last clause: "and, how about other symptoms, have you had a
+    // fever?"
+    List<Integer> starts = new java.util.ArrayList<>();
+    starts.add(0);
+    Matcher cut = CLAUSE.matcher(q);
+    while (cut.find()) {
+      starts.add(cut.end());
+    }
+    for (int k = starts.size() - 1; k >= 0; k--) {
+      String clause = LEADING_FILLER.matcher(q.substring(starts.get(k))).replaceAll("");
+      for (QuestionForm f : QUESTIONS) {
+        Matcher m = f.pattern().matcher(clause);
+        if (!m.matches()) {
+          continue;
+        }
+        String topic =
+            m.group(1) == null ? "" : secondToThird(m.group(1)).replaceAll("[,;:]+$", "").strip();
+        boolean complete = f.yes().equals("Smokes") || f.yes().equals("Drinks");
+        if (topic.isEmpty() && complete) {
+          return Optional.of(finish(yes.get() ? f.yes() : f.no()));
+        }
         topic =
-            topic.replaceAll("(?i)\\s+(?:at all|or anything|or anything like that|or not)$", "");
+            topic.replaceAll(
+                "(?i)\\s+(?:at all|or anything|or anything like that|or not|lately|recently)$", "");
         if (topic.isBlank() || contentWords(topic) == 0 || topic.split("\\s+").length > 14) {
+          continue;
+        }
+        if (qualified && !f.yes().equals("Reports")) {
           return Optional.empty();
         }
-        String rest =
-            LEADING_YES_NO
-                .matcher(LEADING_FILLER.matcher(normalize(answer)).replaceAll(""))
-                .replaceAll("")
-                .strip();
+        String rest = qualified ? plain : LEADING_YES_NO.matcher(plain).replaceAll("").strip();
         rest = firstToThird(rest).replaceAll("[.?!]+$", "").strip();
+        if (rest.length() > 1
+            && Character.isUpperCase(rest.charAt(0))
+            && Character.isLowerCase(rest.charAt(1))) {
+          rest = Character.toLowerCase(rest.charAt(0)) + rest.substring(1);
+        }
         String detail =
             contentWords(rest) > 0 && rest.split("\\s+").length <= 20 ? " (" + rest + ")" : "";
         return Optional.of(finish((yes.get() ? f.yes() : f.no()) + " " + topic + detail));
@@ -412,6 +446,12 @@ final class ClinicalPhrasing {
     }
     return Optional.empty();
   }
+
+  private static final Pattern QUALIFIER =
+      Pattern.compile(
+          "(?i)(?:just|only|sometimes|occasionally|a little|a bit|slight(?:ly)?|mild(?:ly)?|some|when|mostly|usually|every|once|twice|on and off|off and on|in (?:my|the) (?:left|right)|on (?:my|the) (?:left|right)|(?:my |the )?(?:left|right|both))\\b");
+
+  private static final Pattern CLAUSE = Pattern.compile("[,;]\\s+|\\?\\s+");
 
   // --- statements
   // ---------------------------------------------------------------------------------
@@ -455,11 +495,16 @@ final class ClinicalPhrasing {
             "(?:i|we) (?:would )?(?:recommend|suggest|advise)(?: that)?(?: you)?", "Recommend"
           },
           new String[] {
-            "(?:i'd|i would|i want|i need|we'd|we want|we need) (?:you|for you) to", "Advised to"
+            "(?:i'd|i would|i want|i need|we'd|we want|we need|we would)(?: like)? (?:you|for you) to",
+            "Advised to"
           },
           new String[] {"(?:i'm|i am|we're|we are) (?:going to|gonna)", ""},
           new String[] {
             "(?:i'll|i will|we'll|we will|let's|let us|i'd like to|we'd like to|i would like to|i want to|we want to|i'm going to go ahead and|i'll go ahead and|we'll go ahead and)(?: go ahead and)?",
+            ""
+          },
+          new String[] {
+            "(?:i|we) (?:wanna|want to|would like to|'d like to|need to|have to|are gonna|'re gonna|'m gonna|am gonna)(?: go ahead and)?",
             ""
           },
           new String[] {
@@ -494,6 +539,10 @@ final class ClinicalPhrasing {
   }
 
   private static String patient(String t) {
+    t =
+        t.replaceAll(
+            "(?i)^i (?:just|really|also|still|usually|always|actually|kind of|sort of|definitely)\\s+",
+            "i ");
     for (String[] lead : PATIENT_LEADS) {
       Matcher m =
           Pattern.compile(
@@ -506,11 +555,16 @@ final class ClinicalPhrasing {
     return firstToThird(t);
   }
 
+  private static final Pattern FINDING =
+      Pattern.compile(
+          "(?i)\\b(?:i|we) (?:do |also |can |could )?(?:appreciate|see|notice|note|hear|feel|found)\\b");
+
   private static final Pattern MID_INTENT =
       Pattern.compile(
-          "(?i)(,\\s*|\\band\\s+|\\bso\\s+)(?:i'll|i will|we'll|we will|i'm going to|we're going to|i am going to|we are going to|let's)\\s+");
+          "(?i)(,\\s*|\\band\\s+|\\bso\\s+)(?:i'll|i will|we'll|we will|i'm going to|we're going to|i am going to|we are going to|let's|i wanna|i want to|i'm gonna|we're gonna)(?: go ahead and)?\\s+");
 
   private static String clinician(String t) {
+    t = FINDING.matcher(t).replaceAll("there is");
     t = MID_INTENT.matcher(t).replaceAll("$1");
     for (String[] lead : CLINICIAN_LEADS) {
       Matcher m =
@@ -647,6 +701,7 @@ final class ClinicalPhrasing {
   /** Capitalised, single-spaced, ending with one full stop. */
   static String finish(String s) {
     String t = s.replaceAll("\\s{2,}", " ").replaceAll("\\s+([,.;:!?)])", "$1").strip();
+    t = t.replaceAll("[.,;:]*\\.{2,}", ".").replaceAll(",\\.", ".").replaceAll("-\\.$", ".");
     t = t.replaceAll("[,;:\\s]+$", "");
     if (t.isEmpty()) {
       return t;
@@ -667,7 +722,10 @@ final class ClinicalPhrasing {
   static int contentWords(String s) {
     int n = 0;
     for (String w : s.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}'-]+")) {
-      if (!w.isEmpty() && !FILLERS.contains(w) && !TextSupport.STOP.contains(w)) {
+      if (!w.isEmpty()
+          && w.chars().anyMatch(Character::isLetterOrDigit)
+          && !FILLERS.contains(w)
+          && !TextSupport.STOP.contains(w)) {
         n++;
       }
     }

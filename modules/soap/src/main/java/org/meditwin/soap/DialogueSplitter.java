@@ -138,7 +138,10 @@ final class DialogueSplitter {
   static Speaker role(String name, boolean bracketed) {
     String k = name.strip().toLowerCase(Locale.ROOT).replace('_', ' ').replaceAll("\\s+", " ");
     String kk = k.endsWith(".") ? k.substring(0, k.length() - 1) : k;
-    if (CLINICIANS.contains(k) || CLINICIANS.contains(kk) || kk.startsWith("dr ")) {
+    if (CLINICIANS.contains(k)
+        || CLINICIANS.contains(kk)
+        || kk.startsWith("dr ")
+        || kk.startsWith("dr. ")) {
       return Speaker.CLINICIAN;
     }
     if (PATIENTS.contains(k) || PATIENTS.contains(kk)) {

@@ -29,7 +29,10 @@ final class ExtractiveDrafter {
 
   private static final Pattern SMALL_TALK =
       Pattern.compile(
-          "(?i)\\b(?:how are you|how's it going|nice to (?:meet|see)|good to see|good morning|good afternoon|thank you|thanks|have a seat|take a seat|dax|any questions|do you have any questions|see you|take care|bye|let me (?:take a look|look|see|check|pull)|how have you been|come on in|my name is|i'm doctor|i'm dr|nice day|weather|traffic|parking|alright then|sounds good|that's good|that's great|i'd like to tell|the nurse told you|(?:i'm |i am |let me |i'll |i will |we'll )?(?:tak(?:e|ing) a (?:quick )?look|look(?:ing)? in(?:to)? (?:your|the)|examine you|have a look|check your ears now))\\b");
+          "(?i)\\b(?:how are you|how's it going|nice to (?:meet|see)|good to see|good morning|good afternoon|thank you|thanks|have a seat|take a seat|dax|any questions|do you have any questions|see you|take care|bye|let me (?:take a look|look|see|check|pull)|how have you been|come on in|my name is|i'm doctor|i'm dr|nice day|weather|traffic|parking|alright then|sounds good|that's good|that's great|i'd like to tell|the nurse told you|(?:i'm |i am |let me |i'll |i will |we'll )?(?:tak(?:e|ing) a (?:quick )?look|look(?:ing)? in(?:to)? (?:your|the)|examine you|have a look|check your ears now)|(?:do|doing|perform) (?:a |your )?(?:quick )?(?:physical )?exam(?:ination)?\\b|show me|pull up|hey,? dragon|dragon|let's review|i'm going to review|review (?:your|the) results)\\b");
+  private static final Pattern HARD_DROP =
+      Pattern.compile(
+          "(?i)^(?:\\W*(?:so|okay|and|now|alright|um|uh)\\W+)*(?:show me|pull up|hey,? dragon|dragon,|let me (?:see|look|pull|check)|let's (?:take a look|look|go ahead and take a look))\\b");
   static final Pattern CLINICAL_SIGNAL =
       Pattern.compile(
           "(?i)\\b(?:\\d+|pain|hear\\w*|ear\\w*|tinnitus|ringing|buzzing|dizz\\w+|vertigo|spinning|balance|noise|loud|exam\\w*|otoscop\\w+|canal|eardrum|tympan\\w+|audiogram|thresholds?|db|decibels?|hertz|khz|srt|word recognition|wax|cerumen|normal|clear|intact|swollen|swelling|red|tender|murmur|lungs|heart|blood|pressure|sugar|weight|fever|cough|breath\\w*|nausea|vomit\\w*|rash|mg|milligrams?|dose|daily|twice|tablet|pill|medication\\w*|medicine|prescri\\w+|refer\\w*|follow[- ]?up|come back|return|weeks?|months?|years?|days?|schedul\\w+|order\\w*|test\\w*|x-?ray|mri|ct|scan|labs?|results?|diagnos\\w+|likely|consistent|infection|surgery|history|allerg\\w+|smok\\w+|alcohol|drink\\w*|work\\w*|hearing aids?|aid|device|fitting|loss|sensorineural|conductive|mixed|mild|moderate|severe|profound|recommend\\w*|start|stop|continue|increase|decrease|therapy|physical|counsel\\w*|sleep|tired|fatigue|headache|swell\\w*|numb\\w*|tingl\\w*|injur\\w+|fell|fall|sore|infection|drain\\w*|fluid|itch\\w*|fullness|pressure|muffled|sudden\\w*|gradual\\w*|worse|better|improv\\w+)\\b");
@@ -128,6 +131,9 @@ final class ExtractiveDrafter {
         continue; // an unanswered or open question is not note content
       }
       if (v.question()) {
+        continue;
+      }
+      if (HARD_DROP.matcher(v.text()).find()) {
         continue;
       }
       if (SMALL_TALK.matcher(v.text()).find()

@@ -158,6 +158,10 @@ final class TranscriptJudge {
   }
 
   private SentenceCheck check(int index, DraftSentence s) {
+    Optional<SentenceCheck> thresholds = thresholdCheck(index, s.text());
+    if (thresholds.isPresent()) {
+      return thresholds.get();
+    }
     if (audiogram.isPresent()) {
       Audiogram a = audiogram.get();
       if (s.text().equals("Audiogram thresholds: " + TemplateFields.describe(a))) {
@@ -258,6 +262,66 @@ final class TranscriptJudge {
             missing.isEmpty() ? "" : " (not found: " + String.join(", ", limit(missing, 5)) + ")"));
   }
 
+  private static final java.util.regex.Pattern THRESHOLD_LIST =
+      java.util.regex.Pattern.compile(
+          "(?i)\\b(right|left) (air|bone):\\s*((?:\\d+ Hz -?\\d+(?:,\\s*)?)+)");
+  private static final java.util.regex.Pattern HZ_DB =
+      java.util.regex.Pattern.compile("(\\d+) Hz (-?\\d+)");
+
+  /**
+   * A threshold list as the draft writes it ("Right air: 250 Hz 25, 500 Hz 30; …") is checked value
+   * by value against the audiogram the transcript states.
+   */
+  private Optional<SentenceCheck> thresholdCheck(int index, String text) {
+    java.util.regex.Matcher m = THRESHOLD_LIST.matcher(text);
+    boolean any = false;
+    while (m.find()) {
+      any = true;
+      if (audiogram.isEmpty()) {
+        return Optional.of(
+            new SentenceCheck(
+                index, Verdict.UNSUPPORTED, "the transcript states no audiogram thresholds"));
+      }
+      Audiogram a = audiogram.get();
+      boolean right = m.group(1).equalsIgnoreCase("right");
+      boolean bone = m.group(2).equalsIgnoreCase("bone");
+      Map<String, Integer> stated =
+          bone ? (right ? a.rightBone() : a.leftBone()) : (right ? a.rightAir() : a.leftAir());
+      java.util.regex.Matcher p = HZ_DB.matcher(m.group(3));
+      while (p.find()) {
+        Integer t = stated.get(p.group(1));
+        String where =
+            m.group(1).toLowerCase(Locale.ROOT)
+                + " "
+                + m.group(2).toLowerCase(Locale.ROOT)
+                + " "
+                + p.group(1)
+                + " Hz";
+        if (t == null) {
+          return Optional.of(
+              new SentenceCheck(
+                  index, Verdict.UNSUPPORTED, "threshold not in the transcript: " + where));
+        }
+        if (t != Integer.parseInt(p.group(2))) {
+          return Optional.of(
+              new SentenceCheck(
+                  index,
+                  Verdict.CONTRADICTED,
+                  "number mismatch: "
+                      + where
+                      + " is "
+                      + t
+                      + " dB HL in the transcript, not "
+                      + p.group(2)));
+        }
+      }
+    }
+    return any
+        ? Optional.of(
+            new SentenceCheck(index, Verdict.SUPPORTED, "thresholds as stated in the transcript"))
+        : Optional.empty();
+  }
+
   private boolean computed(String n) {
     if (audiogram.isEmpty()) {
       return false;
@@ -344,17 +408,15 @@ final class TranscriptJudge {
     if (!out.isEmpty()) {
       return out;
     }
-    // no sources: the best window of up to two consecutive utterances
+    // no sources: the best-matching utterance, with its answer (for a question) or its question
+    // (for an answer)
     int best = -1;
     double bestScore = 0;
     for (int i = 0; i < utterances.size(); i++) {
-      Set<String> w = new LinkedHashSet<>(TextSupport.contentStems(utterances.get(i).text()));
-      if (i + 1 < utterances.size()) {
-        w.addAll(TextSupport.contentStems(utterances.get(i + 1).text()));
-      }
+      Set<String> own = TextSupport.contentStems(utterances.get(i).text());
       double score = 0;
       for (String st : stems) {
-        if (found(st, w)) {
+        if (found(st, own)) {
           score++;
         }
       }
@@ -364,8 +426,17 @@ final class TranscriptJudge {
       }
     }
     if (best >= 0) {
-      out.add(utterances.get(best));
-      if (best + 1 < utterances.size()) {
+      Utterance u = utterances.get(best);
+      if (best > 0
+          && utterances.get(best - 1).question()
+          && utterances.get(best - 1).speaker() != u.speaker()
+          && !u.question()) {
+        out.add(utterances.get(best - 1));
+      }
+      out.add(u);
+      if (u.question() && best + 1 < utterances.size()) {
+        out.add(utterances.get(best + 1));
+      } else if (best + 1 < utterances.size() && utterances.get(best + 1).turn() == u.turn()) {
         out.add(utterances.get(best + 1));
       }
     }
