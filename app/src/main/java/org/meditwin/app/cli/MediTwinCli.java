@@ -53,6 +53,7 @@ import picocli.CommandLine.Spec;
       org.meditwin.app.cli.soap.SoapCommand.class, // soap draft|eval|train|bench (modules/soap)
       org.meditwin.app.cli.search.SearchCommand.class, // search + kb (modules/search)
       org.meditwin.app.cli.search.KbCommand.class,
+      org.meditwin.app.cli.chat.ChatCommand.class, // chat ask|bench|redflags (modules/chat)
       org.meditwin.app.cli.documents.IngestCommand.class, // ingest (modules/documents)
       VersionCommand.class,
       CommandLine.HelpCommand.class
@@ -139,7 +140,7 @@ public final class MediTwinCli implements Runnable {
 
   /** Suites whose benchmark lives with their own command: {@code bench S …} = {@code S bench …}. */
   static final java.util.Set<String> DELEGATED_BENCH_SUITES =
-      java.util.Set.of("nlp", "asr", "search", "ingest", "soap");
+      java.util.Set.of("nlp", "asr", "search", "ingest", "soap", "chat");
 
   /**
    * Rewrites {@code bench nlp|asr|search ARGS} into {@code nlp|asr|search bench ARGS} (global
