@@ -189,7 +189,7 @@ public final class MainWindowView {
       case TIMELINE -> new TimelineView(i18n).root();
       case IMAGING -> new ImagingView(context).root();
       case SOAP -> new SoapView(context).root();
-      case DOCUMENTS -> new DocumentsView(i18n).root();
+      case DOCUMENTS -> new DocumentsView(context).root();
       case ADMIN ->
           new AdminView(session, tasks, i18n, errors, dialogs, clock, zone, modelsDir, device)
               .root();
