@@ -49,12 +49,41 @@ public class BenchSearch implements Callable<Integer> {
   @Option(names = "--work", defaultValue = "${java.io.tmpdir}", paramLabel = "DIR")
   Path work;
 
+  @Option(
+      names = "--grow",
+      description =
+          "Build ONE index grown through the sizes (ascending) and measure at each size; rows are"
+              + " printed as soon as measured (large sizes on busy machines).")
+  boolean grow;
+
+  @Option(
+      names = "--deadline",
+      paramLabel = "INSTANT",
+      description = "With --grow: stop growing after this time (e.g. 2026-11-22T02:50:00Z).")
+  java.time.Instant deadline;
+
   @Override
   public Integer call() throws Exception {
     Optional<TextEmbedder> encoder = noEncoder ? Optional.empty() : SearchCli.encoder(spec, 1);
     List<SearchBenchmark.Report> reports = new ArrayList<>();
     var out = SearchCli.json(spec) ? SearchCli.err(spec) : SearchCli.out(spec);
     out.println(SearchBenchmark.markdownHeader());
+    if (grow) {
+      int largest = sizes.stream().mapToInt(Integer::intValue).max().orElse(10_000);
+      for (VectorFormat f : formats) {
+        reports.addAll(
+            SearchBenchmark.runGrowing(
+                new SearchBenchmark.Options(largest, queries, f, true, work, 42, encoder),
+                sizes,
+                java.util.Optional.ofNullable(deadline),
+                SearchCli.progress(spec),
+                r -> {
+                  out.println(SearchBenchmark.markdownRow(r));
+                  out.flush();
+                }));
+      }
+      sizes = List.of();
+    }
     for (int n : sizes) {
       for (VectorFormat f : formats) {
         for (boolean encrypted : plain ? new boolean[] {true, false} : new boolean[] {true}) {

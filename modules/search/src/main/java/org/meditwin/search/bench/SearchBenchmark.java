@@ -18,6 +18,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.apache.lucene.store.FSDirectory;
@@ -53,6 +58,10 @@ public final class SearchBenchmark {
   private static final int CHUNKS_PER_CLUSTER = 200;
 
   private static final float NOISE = 1.0f;
+
+  /** Indexing threads (the machine's cores, at most 4). */
+  private static final int INDEX_THREADS =
+      Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
   private SearchBenchmark() {}
 
@@ -120,14 +129,7 @@ public final class SearchBenchmark {
     try {
       long t0 = System.nanoTime();
       try (SearchService s = open(o, dir, key, Optional.of(queryVectors), config)) {
-        float[] v = new float[DIM];
-        for (int i = 0; i < o.chunks(); i++) {
-          docVector(o.seed(), clusters(o), i, v);
-          s.addWithVectors(document(i, sentences, o.seed()), List.of(v.clone()));
-          if (i % 10_000 == 9_999) {
-            progress.progress(i + 1, o.chunks(), "Indexing synthetic chunks");
-          }
-        }
+        indexInParallel(o, s, sentences, 0, o.chunks(), progress);
         s.commit();
       }
       double indexSeconds = (System.nanoTime() - t0) / 1e9;
@@ -230,6 +232,225 @@ public final class SearchBenchmark {
           recallF);
     } finally {
       deleteTree(dir);
+    }
+  }
+
+  /**
+   * Adds the synthetic chunks from {@link #INDEX_THREADS} threads (Lucene's IndexWriter indexes
+   * concurrently into per-thread segments and builds their HNSW graphs in parallel).
+   */
+  private static void indexInParallel(
+      Options o,
+      SearchService s,
+      List<String> sentences,
+      int from,
+      int to,
+      ProgressListener progress)
+      throws IOException {
+    AtomicInteger next = new AtomicInteger(from);
+    AtomicInteger done = new AtomicInteger(from);
+    ExecutorService pool = Executors.newFixedThreadPool(INDEX_THREADS);
+    try {
+      List<Future<?>> workers = new ArrayList<>();
+      for (int t = 0; t < INDEX_THREADS; t++) {
+        workers.add(
+            pool.submit(
+                () -> {
+                  float[] v = new float[DIM];
+                  for (int i = next.getAndIncrement(); i < to; i = next.getAndIncrement()) {
+                    docVector(o.seed(), clusters(o), i, v);
+                    s.addWithVectors(document(i, sentences, o.seed()), List.of(v.clone()));
+                    int d = done.incrementAndGet();
+                    if (d % 10_000 == 0) {
+                      progress.progress(d, to, "Indexing synthetic chunks");
+                    }
+                  }
+                  return null;
+                }));
+      }
+      for (Future<?> w : workers) {
+        w.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("benchmark interrupted", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      throw new IOException("indexing failed", e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /**
+   * One index grown through {@code sizes} (ascending), measured at each size: the same synthetic
+   * chunks, vectors and queries as {@link #run}, with the exact top 10 maintained incrementally
+   * (only new chunks are scanned). For large sizes on a busy machine: every finished size is
+   * reported through {@code onReport} as soon as it is measured, and growth stops at {@code
+   * deadline}. The kNN columns use oversampling (50 → 10); the k=10 recall column and hybrid with
+   * embedding are not measured in this mode (NaN / empty), the query embedding once.
+   */
+  public static List<Report> runGrowing(
+      Options o,
+      List<Integer> sizes,
+      Optional<java.time.Instant> deadline,
+      ProgressListener progress,
+      java.util.function.Consumer<Report> onReport)
+      throws IOException {
+    List<Integer> steps = sizes.stream().sorted().distinct().toList();
+    if (steps.isEmpty() || steps.get(steps.size() - 1) > o.chunks()) {
+      throw new IllegalArgumentException("sizes must be within 1.." + o.chunks());
+    }
+    List<String> sentences = sentences(20_000);
+    Files.createDirectories(o.workDir());
+    Path dir = Files.createTempDirectory(o.workDir(), "bench-grow-" + o.chunks() + "-");
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    QueryVectors queryVectors = new QueryVectors();
+    SearchConfig config =
+        SearchConfig.defaults()
+            .withVectorFormat(o.format())
+            .withChunker(new Chunker(1_000_000, 0))
+            .withCandidates(50);
+    SplittableRandom qr = new SplittableRandom(o.seed() ^ 0x5DEECE66DL);
+    List<String> texts = new ArrayList<>();
+    List<float[]> vectors = new ArrayList<>();
+    List<String> patients = new ArrayList<>();
+    for (int q = 0; q < o.queries(); q++) {
+      String text = queryText(sentences, qr) + " #" + q;
+      float[] v = randomQuery(o.seed(), clusters(o), qr);
+      texts.add(text);
+      vectors.add(v);
+      queryVectors.put(text, v);
+      patients.add("P-" + qr.nextInt(PATIENTS));
+    }
+    Optional<Latency> embed = Optional.empty();
+    if (o.queryEncoder().isPresent()) {
+      long[] e = new long[o.queries()];
+      for (int q = 0; q < o.queries(); q++) {
+        long t = System.nanoTime();
+        o.queryEncoder().get().embedQuery(texts.get(q) + " (warm)");
+        e[q] = System.nanoTime() - t;
+      }
+      embed = Optional.of(Latency.of(e));
+    }
+    ExactTop10 exact = new ExactTop10(vectors, Optional.empty());
+    ExactTop10 exactF = new ExactTop10(vectors, Optional.of(patients));
+    List<Report> reports = new ArrayList<>();
+    long indexNanos = 0;
+    int done = 0;
+    try (SearchService s = open(o, dir, key, Optional.of(queryVectors), config)) {
+      for (int n : steps) {
+        if (deadline.isPresent() && java.time.Instant.now().isAfter(deadline.get())) {
+          progress.progress(done, o.chunks(), "Deadline reached; stopped growing");
+          break;
+        }
+        long t0 = System.nanoTime();
+        indexInParallel(o, s, sentences, done, n, progress);
+        s.commit();
+        indexNanos += System.nanoTime() - t0;
+        progress.progress(n, o.chunks(), "Exact neighbours of the new chunks");
+        exact.add(o, done, n);
+        exactF.add(o, done, n);
+        done = n;
+        long bytes = sizeOf(dir);
+        progress.progress(n, o.chunks(), "Measuring queries");
+        warmUp(s, texts);
+        long[] bm25 = new long[o.queries()];
+        long[] knn = new long[o.queries()];
+        long[] knnF = new long[o.queries()];
+        long[] hybrid = new long[o.queries()];
+        double hit = 0;
+        double hitF = 0;
+        for (int q = 0; q < o.queries(); q++) {
+          bm25[q] = time(s, texts.get(q), SearchMode.BM25, SearchFilter.none());
+          long t = System.nanoTime();
+          List<SearchHit> hits = search(s, texts.get(q), SearchMode.DENSE, SearchFilter.none());
+          knn[q] = System.nanoTime() - t;
+          hit += overlap(hits, exact.top(q));
+          t = System.nanoTime();
+          List<SearchHit> fh =
+              search(s, texts.get(q), SearchMode.DENSE, SearchFilter.forPatient(patients.get(q)));
+          knnF[q] = System.nanoTime() - t;
+          hitF += overlap(fh, exactF.top(q));
+          hybrid[q] = time(s, texts.get(q), SearchMode.HYBRID, SearchFilter.none());
+        }
+        double seconds = indexNanos / 1e9;
+        Report r =
+            new Report(
+                n,
+                o.format(),
+                o.encrypted(),
+                seconds,
+                n / seconds,
+                bytes,
+                o.queries(),
+                Latency.of(bm25),
+                Latency.of(knn),
+                Latency.of(knnF),
+                Latency.of(hybrid),
+                embed,
+                Optional.empty(),
+                Double.NaN,
+                hit / (10.0 * o.queries()),
+                hitF / (10.0 * o.queries()));
+        reports.add(r);
+        onReport.accept(r);
+      }
+    } finally {
+      deleteTree(dir);
+    }
+    return reports;
+  }
+
+  /** Exact top 10 by dot product, maintained as chunks are added (optionally per patient). */
+  private static final class ExactTop10 {
+    private final List<float[]> queries;
+    private final Optional<List<String>> patients;
+    private final float[][] bestScore;
+    private final int[][] bestDoc;
+
+    ExactTop10(List<float[]> queries, Optional<List<String>> patients) {
+      this.queries = queries;
+      this.patients = patients;
+      bestScore = new float[queries.size()][10];
+      bestDoc = new int[queries.size()][10];
+      for (float[] row : bestScore) {
+        Arrays.fill(row, Float.NEGATIVE_INFINITY);
+      }
+      for (int[] row : bestDoc) {
+        Arrays.fill(row, -1);
+      }
+    }
+
+    void add(Options o, int from, int to) {
+      float[] v = new float[DIM];
+      for (int i = from; i < to; i++) {
+        docVector(o.seed(), clusters(o), i, v);
+        for (int q = 0; q < queries.size(); q++) {
+          if (patients.isPresent() && !patients.get().get(q).equals("P-" + (i % PATIENTS))) {
+            continue;
+          }
+          float dot = org.apache.lucene.util.VectorUtil.dotProduct(queries.get(q), v);
+          float[] bs = bestScore[q];
+          if (dot > bs[9]) {
+            int pos = 9;
+            while (pos > 0 && bs[pos - 1] < dot) {
+              bs[pos] = bs[pos - 1];
+              bestDoc[q][pos] = bestDoc[q][pos - 1];
+              pos--;
+            }
+            bs[pos] = dot;
+            bestDoc[q][pos] = i;
+          }
+        }
+      }
+    }
+
+    int[] top(int q) {
+      return Arrays.stream(bestDoc[q]).filter(d -> d >= 0).toArray();
     }
   }
 
@@ -500,23 +721,24 @@ public final class SearchBenchmark {
   /** One README table row. */
   public static String markdownRow(Report r) {
     return String.format(
-        Locale.ROOT,
-        "| %,d | %s | %s | %.0f | %.0f | %.0f | %s | %s | %s | %s | %s | %s | %.3f | %.3f | %.3f |",
-        r.chunks(),
-        r.format() == VectorFormat.HNSW_FLOAT32 ? "float32" : "int7 + rescore",
-        r.encrypted() ? "AES-CTR" : "plain",
-        r.indexSeconds(),
-        r.chunksPerSecond(),
-        r.indexBytes() / 1048576.0,
-        lat(r.bm25()),
-        lat(r.knn()),
-        lat(r.knnFiltered()),
-        lat(r.hybrid()),
-        r.queryEmbedding().map(SearchBenchmark::lat).orElse("n/a"),
-        r.hybridWithEmbedding().map(SearchBenchmark::lat).orElse("n/a"),
-        r.recallAt10NoOversampling(),
-        r.recallAt10Oversampled50(),
-        r.filteredRecallAt10());
+            Locale.ROOT,
+            "| %,d | %s | %s | %.0f | %.0f | %.0f | %s | %s | %s | %s | %s | %s | %.3f | %.3f | %.3f |",
+            r.chunks(),
+            r.format() == VectorFormat.HNSW_FLOAT32 ? "float32" : "int7 + rescore",
+            r.encrypted() ? "AES-CTR" : "plain",
+            r.indexSeconds(),
+            r.chunksPerSecond(),
+            r.indexBytes() / 1048576.0,
+            lat(r.bm25()),
+            lat(r.knn()),
+            lat(r.knnFiltered()),
+            lat(r.hybrid()),
+            r.queryEmbedding().map(SearchBenchmark::lat).orElse("n/a"),
+            r.hybridWithEmbedding().map(SearchBenchmark::lat).orElse("n/a"),
+            r.recallAt10NoOversampling(),
+            r.recallAt10Oversampled50(),
+            r.filteredRecallAt10())
+        .replace("| NaN |", "| n/a |");
   }
 
   private static String lat(Latency l) {

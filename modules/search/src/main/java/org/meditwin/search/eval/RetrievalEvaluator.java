@@ -98,6 +98,19 @@ public final class RetrievalEvaluator implements Closeable {
     return RetrievalMetrics.Summary.of(rankings, rels);
   }
 
+  /**
+   * Raw chunk hits of one retriever or the fused list (depth {@value #CHUNK_DEPTH}, no snippets),
+   * for fusion studies that combine the lists offline.
+   */
+  public List<SearchHit> chunkHits(SearchMode mode, String query) throws IOException {
+    return service
+        .search(
+            new SearchRequest(
+                    Objects.requireNonNullElse(query, ""), CHUNK_DEPTH, mode, SearchFilter.none())
+                .withoutSnippets())
+        .hits();
+  }
+
   /** Document ranking (at most 100) for one query. */
   public List<String> rank(SearchMode mode, String query) throws IOException {
     List<SearchHit> hits =
