@@ -157,6 +157,42 @@ public final class TimelineService {
         });
   }
 
+  /**
+   * The patient's events among {@code ids} (unknown ids and other patients' events are left out),
+   * in clinical-date order; one audit entry. Used to turn knowledge-graph answers (ids only) back
+   * into events.
+   */
+  public List<ClinicalEvent> findByIds(String patientId, java.util.Collection<String> ids) {
+    Objects.requireNonNull(patientId, "patientId");
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    List<String> list = List.copyOf(new java.util.LinkedHashSet<>(ids));
+    return store.write(
+        tx -> {
+          List<ClinicalEvent> out = new ArrayList<>();
+          for (int from = 0; from < list.size(); from += 500) {
+            List<String> chunk = list.subList(from, Math.min(list.size(), from + 500));
+            List<Object> args = new ArrayList<>();
+            args.add(patientId);
+            args.addAll(chunk);
+            out.addAll(
+                query(
+                    tx.connection(),
+                    "SELECT "
+                        + EventRows.COLUMNS
+                        + " FROM record_event WHERE patient_id=? AND id IN ("
+                        + "?,".repeat(chunk.size() - 1)
+                        + "?)",
+                    args));
+          }
+          out.sort(
+              java.util.Comparator.comparing(ClinicalEvent::date).thenComparing(ClinicalEvent::id));
+          tx.audit(AuditAction.PHI_READ, TARGET_TIMELINE, patientId, true, "byIds=" + out.size());
+          return out;
+        });
+  }
+
   /** The patient's events matching {@code filter}, in clinical-date order (then id). */
   public List<ClinicalEvent> find(String patientId, EventFilter filter) {
     Objects.requireNonNull(patientId, "patientId");
