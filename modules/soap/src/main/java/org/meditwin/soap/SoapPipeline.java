@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.meditwin.core.MediTwinException;
 import org.meditwin.inference.engine.DjlEnvironment;
+import org.meditwin.inference.generate.Generation;
+import org.meditwin.inference.generate.GenerationRequest;
+import org.meditwin.inference.generate.GenerativeProvider;
 import org.meditwin.inference.registry.ModelEntry;
 import org.meditwin.inference.registry.ModelRegistry;
 import org.meditwin.nlp.ClinicalNlp;
@@ -18,6 +21,8 @@ import org.meditwin.nlp.ner.ClinicalEntityType;
 import org.meditwin.nlp.pii.DeidPolicy;
 import org.meditwin.nlp.pii.Operator;
 import org.meditwin.nlp.pii.PiiSpan;
+import org.meditwin.nlp.safety.RedFlag;
+import org.meditwin.nlp.safety.RedFlagDetector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -147,6 +152,89 @@ public final class SoapPipeline implements AutoCloseable {
     DeidResult deid =
         nlp.deidentify(transcript, DeidPolicy.hipaaSafeHarbor(), Operator.TYPE, Optional.empty());
     List<ClinicalEntity> entities = nlp.entities(transcript);
+    List<DraftSentence> sentences = extractive(transcript, template, deid, entities);
+    medicationList(entities).ifPresent(sentences::add);
+    return finish(
+        transcript,
+        template,
+        sentences,
+        entities,
+        "extractive (" + classifier.name() + ")",
+        List.of());
+  }
+
+  /**
+   * Lets a generative provider (local GGUF model or clinic server, inference provider chain) write
+   * the draft from the PII-MASKED transcript; its sentences are located in the transcript (source
+   * spans) and go through the same judge, template fields and red-flag check as extractive drafts.
+   * When the provider is unavailable, fails, or only composes extracts, the extractive draft is
+   * returned with an issue saying so. Names, dates and other PII appear as typed placeholders
+   * ({@code [PERSON]}) in generated sentences: the provider never sees them.
+   */
+  public SoapDraft draft(String transcript, NoteTemplate template, GenerativeProvider generator) {
+    TranscriptCheck.require(transcript);
+    if (!generator.available()) {
+      return withIssue(
+          draft(transcript, template),
+          "generative provider " + generator.name() + " unavailable: extractive draft");
+    }
+    DeidResult deid =
+        nlp.deidentify(transcript, DeidPolicy.hipaaSafeHarbor(), Operator.TYPE, Optional.empty());
+    List<ClinicalEntity> entities = nlp.entities(transcript);
+    Generation g;
+    try {
+      String masked = deid.masked();
+      if (masked.length() > GENERATIVE_MAX_CHARS) {
+        masked = masked.substring(0, GENERATIVE_MAX_CHARS);
+      }
+      g =
+          generator.generate(
+              new GenerationRequest(GenerativeDraft.SYSTEM_PROMPT, masked, List.of(), 900, 0.1),
+              t -> {});
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "generative SOAP draft failed, using the extractive draft: {}",
+          e.getClass().getSimpleName());
+      return withIssue(
+          draft(transcript, template),
+          "generative provider " + generator.name() + " failed: extractive draft");
+    }
+    if (g.extractive() || g.text().isBlank()) {
+      return withIssue(
+          draft(transcript, template),
+          "generative provider gave no written note: extractive draft");
+    }
+    TranscriptJudge locator = new TranscriptJudge(transcript, entities, Optional.empty());
+    List<DraftSentence> sentences = new ArrayList<>();
+    for (GenerativeDraft.Line line : GenerativeDraft.parse(g.text())) {
+      Optional<String> field = TemplateFields.fieldOf(template, line.text(), line.section());
+      sentences.add(
+          new DraftSentence(line.section(), line.text(), locator.locate(line.text()), field));
+    }
+    return finish(
+        transcript, template, sentences, entities, "generative (" + g.provider() + ")", List.of());
+  }
+
+  /** Masked transcripts longer than this are cut before they go to a generative provider. */
+  static final int GENERATIVE_MAX_CHARS = 24_000;
+
+  private static SoapDraft withIssue(SoapDraft d, String issue) {
+    List<String> issues = new ArrayList<>(d.issues());
+    issues.add(issue);
+    return new SoapDraft(
+        d.template(),
+        d.sentences(),
+        d.fields(),
+        d.audiogram(),
+        d.checks(),
+        d.missingFields(),
+        d.aiApproved(),
+        issues,
+        d.engine());
+  }
+
+  private List<DraftSentence> extractive(
+      String transcript, NoteTemplate template, DeidResult deid, List<ClinicalEntity> entities) {
     List<ExtractiveDrafter.Candidate> candidates =
         ExtractiveDrafter.candidates(transcript, entities);
 
@@ -183,8 +271,16 @@ public final class SoapPipeline implements AutoCloseable {
       }
       sentences.add(new DraftSentence(s, c.text(), c.sources(), field));
     }
-    medicationList(entities).ifPresent(sentences::add);
+    return sentences;
+  }
 
+  private SoapDraft finish(
+      String transcript,
+      NoteTemplate template,
+      List<DraftSentence> sentences,
+      List<ClinicalEntity> entities,
+      String engine,
+      List<String> extraIssues) {
     Optional<AudiogramParser.Result> parsed = AudiogramParser.parse(transcript);
     Optional<Audiogram> audiogram = parsed.map(AudiogramParser.Result::audiogram);
     if (parsed.isPresent()) {
@@ -217,18 +313,12 @@ public final class SoapPipeline implements AutoCloseable {
     TranscriptJudge judge = new TranscriptJudge(transcript, entities, audiogram);
     List<SentenceCheck> checks = judge.check(sentences);
     List<String> missing = missingFields(template, fields);
-    List<String> issues = issues(sentences, checks, template, missing);
+    List<String> issues = new ArrayList<>(redFlags(transcript));
+    issues.addAll(issues(sentences, checks, template, missing));
     boolean approved = checks.stream().allMatch(SentenceCheck::ok);
+    issues.addAll(extraIssues);
     return new SoapDraft(
-        template,
-        sentences,
-        fields,
-        audiogram,
-        checks,
-        missing,
-        approved,
-        issues,
-        "extractive (" + classifier.name() + ")");
+        template, sentences, fields, audiogram, checks, missing, approved, issues, engine);
   }
 
   /**
@@ -276,6 +366,19 @@ public final class SoapPipeline implements AutoCloseable {
     }
     for (String key : missing) {
       out.add("missing field: " + template.field(key).map(TemplateField::label).orElse(key));
+    }
+    return out;
+  }
+
+  /**
+   * Emergency and urgent warning signs in the transcript (nlp {@code RedFlagDetector}, published
+   * triage criteria), most urgent first: "red flag (URGENT): Sudden hearing loss — …".
+   */
+  static List<String> redFlags(String transcript) {
+    List<String> out = new ArrayList<>();
+    for (RedFlag f : RedFlagDetector.standard().detect(transcript)) {
+      String step = f.nextSteps().isEmpty() ? "" : " — " + f.nextSteps().get(0);
+      out.add("red flag (" + f.urgency() + "): " + f.name() + step);
     }
     return out;
   }

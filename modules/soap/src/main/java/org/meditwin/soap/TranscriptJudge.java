@@ -379,6 +379,20 @@ final class TranscriptJudge {
     return false;
   }
 
+  /** Source spans for a sentence written without them (generated or typed): the best evidence. */
+  List<SourceSpan> locate(String sentence) {
+    Set<String> stems = new LinkedHashSet<>(TextSupport.contentStems(sentence));
+    stems.removeIf(SCAFFOLD::contains);
+    List<SourceSpan> out = new ArrayList<>();
+    for (Utterance u :
+        evidence(new DraftSentence(Section.SUBJECTIVE, sentence, List.of()), stems)) {
+      if (u.turn() >= 0) {
+        out.add(u.span());
+      }
+    }
+    return out;
+  }
+
   /** The cited utterances, or for a sentence without valid sources the best-matching ones. */
   private List<Utterance> evidence(DraftSentence s, Set<String> stems) {
     List<Utterance> out = new ArrayList<>();

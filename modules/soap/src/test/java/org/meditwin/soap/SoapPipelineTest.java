@@ -146,4 +146,22 @@ class SoapPipelineTest {
         .isInstanceOf(TranscriptException.class)
         .hasMessageContaining("empty");
   }
+
+  @Test
+  void flagsSuddenHearingLossAsAnIssue() {
+    String t =
+        "Doctor: What happened?\nPatient: I woke up yesterday and suddenly lost my hearing in my right ear.\n";
+    SoapDraft d = pipeline.draft(t, NoteTemplate.HEARING);
+    assertThat(d.issues())
+        .anyMatch(
+            i ->
+                i.startsWith("red flag (")
+                    && i.toLowerCase(java.util.Locale.ROOT).contains("hearing"));
+  }
+
+  @Test
+  void aGradualHearingVisitRaisesNoRedFlag() {
+    SoapDraft d = pipeline.draft(Transcripts.hearingVisit(), NoteTemplate.HEARING);
+    assertThat(d.issues()).noneMatch(i -> i.startsWith("red flag"));
+  }
 }
