@@ -15,6 +15,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.meditwin.app.cli.CliSupport;
+import org.meditwin.inference.generate.LlamaCppProvider;
+import org.meditwin.inference.generate.OpenAiCompatibleProvider;
 import org.meditwin.soap.DraftSentence;
 import org.meditwin.soap.NoteTemplate;
 import org.meditwin.soap.Section;
@@ -188,12 +190,48 @@ public final class SoapCommand implements Runnable {
             "Also use the trained de-identification and NER heads (slower; see modules/soap/README.md).")
     boolean nlpModels;
 
+    @Option(
+        names = "--gguf",
+        paramLabel = "FILE",
+        description =
+            "Let a local GGUF model (llama.cpp) write the draft from the masked transcript.")
+    Path gguf;
+
+    @Option(
+        names = "--llm-url",
+        paramLabel = "URL",
+        description =
+            "Let a clinic OpenAI-compatible server write the draft from the masked transcript.")
+    java.net.URI llmUrl;
+
+    @Option(
+        names = "--llm-model",
+        defaultValue = "default",
+        paramLabel = "NAME",
+        description = "Model name for --llm-url (default ${DEFAULT-VALUE}).")
+    String llmModel;
+
     @Override
     public Integer call() throws IOException {
       NoteTemplate t = NoteTemplate.parse(template);
       String text = readTranscript(transcript);
       try (SoapPipeline p = open(nlpModels)) {
-        SoapDraft d = p.draft(text, t);
+        SoapDraft d;
+        if (gguf != null) {
+          try (LlamaCppProvider llm = LlamaCppProvider.open(gguf, 2, 8192)) {
+            d = p.draft(text, t, llm);
+          }
+        } else if (llmUrl != null) {
+          d =
+              p.draft(
+                  text,
+                  t,
+                  new OpenAiCompatibleProvider(
+                      OpenAiCompatibleProvider.Config.of(llmUrl, llmModel),
+                      java.time.Clock.systemUTC()));
+        } else {
+          d = p.draft(text, t);
+        }
         CliSupport.emit(spec, toJson(d), toText(d));
       }
       return 0;
