@@ -15,7 +15,6 @@ import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.transformation.FilteredList;
 import javafx.geometry.Insets;
-import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -24,14 +23,12 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
@@ -186,16 +183,16 @@ public final class ImagingView {
         button("imaging-export-anon", "imaging.export.anon", e -> exportAnonymised());
     Button helpButton = button("imaging-help", "imaging.help", e -> toggleHelp());
 
-    ToolBar bar =
-        new ToolBar(
+    javafx.scene.layout.FlowPane bar =
+        new javafx.scene.layout.FlowPane(
+            6,
+            4,
             pathField,
             open,
             browseFile,
             browseFolder,
-            new Separator(Orientation.VERTICAL),
             presets,
             toolBox,
-            new Separator(Orientation.VERTICAL),
             rotate,
             flipH,
             flipV,
@@ -203,11 +200,17 @@ public final class ImagingView {
             reset,
             layout,
             cineButton,
-            new Separator(Orientation.VERTICAL),
             exportPng,
             exportAnon,
             helpButton);
     bar.setId("imaging-toolbar");
+    bar.getStyleClass().add("mt-imaging-toolbar");
+    bar.setAlignment(Pos.CENTER_LEFT);
+    root.getStylesheets()
+        .add(
+            ImagingView.class
+                .getResource("/org/meditwin/app/imaging/imaging.css")
+                .toExternalForm());
 
     ListView<Catalog.Series> seriesList = new ListView<>(model.series());
     seriesList.setId("imaging-series");

@@ -75,7 +75,8 @@ class ImagingViewModelTest {
   void aBrokenFileShowsItsReasonAndTheNextSliceStillRenders() throws Exception {
     ImagingViewModel model = model();
     model.open(folder()).join();
-    var mr = model.series().stream().filter(s -> s.modality().equals("MR")).findFirst().orElseThrow();
+    var mr =
+        model.series().stream().filter(s -> s.modality().equals("MR")).findFirst().orElseThrow();
     model.showSeries(mr);
     Viewport v = model.activeViewport();
     assertThat(v.sliceCount()).isEqualTo(2);
