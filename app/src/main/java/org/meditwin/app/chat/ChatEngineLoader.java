@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.meditwin.app.search.KnowledgeIndex;
 import org.meditwin.chat.ChatEngine;
@@ -15,6 +16,7 @@ import org.meditwin.core.task.ProgressListener;
 import org.meditwin.inference.classify.SpecialtyRouter;
 import org.meditwin.inference.embedding.BgeEncoder;
 import org.meditwin.inference.embedding.EncoderVariant;
+import org.meditwin.inference.engine.DeviceInfo;
 import org.meditwin.inference.engine.DjlEnvironment;
 import org.meditwin.inference.generate.LlamaCppProvider;
 import org.meditwin.inference.registry.ModelEntry;
@@ -58,16 +60,26 @@ public interface ChatEngineLoader {
   }
 
   /**
-   * The installed models: {@code models/specialty-router} (with its encoder, extracted under the
-   * DJL cache) and the first {@code *.gguf} under {@code models/}. A model that cannot be loaded is
-   * logged (type only) and left out.
+   * The installed models, once {@code device} has loaded the inference runtime (where it cannot,
+   * the knowledge-only engine): {@code models/specialty-router} (with its encoder, extracted under
+   * the DJL cache) and the first {@code *.gguf} under {@code models/}. A model that cannot be
+   * loaded is logged (type only) and left out.
    */
-  static ChatEngineLoader installed(Path modelsDir) {
+  static ChatEngineLoader installed(Path modelsDir, Supplier<DeviceInfo> device) {
     return (kb, progress) -> {
-      Path cacheDir = DjlEnvironment.defaultCacheDir();
-      DjlEnvironment.configureOffline(cacheDir);
       Logger log = LoggerFactory.getLogger(ChatEngineLoader.class);
       ChatEngine.Builder builder = ChatEngine.builder(kb::search);
+      try {
+        // loads the inference natives; where they cannot load, the engine runs on its rules
+        device.get();
+      } catch (RuntimeException | LinkageError e) {
+        log.warn(
+            "inference runtime unavailable, chat uses rules only: {}",
+            e.getClass().getSimpleName());
+        return Loaded.extractive(builder.build());
+      }
+      Path cacheDir = DjlEnvironment.defaultCacheDir();
+      DjlEnvironment.configureOffline(cacheDir);
       List<AutoCloseable> resources = new ArrayList<>();
       boolean router = false;
       boolean generative = false;

@@ -74,7 +74,10 @@ public final class ChatView {
   private final Timeline enginePoll;
 
   public ChatView(PaneContext context) {
-    this(context, ChatEngineLoader.installed(context.modelsDir()), maskerFor(context));
+    this(
+        context,
+        ChatEngineLoader.installed(context.modelsDir(), context.device()),
+        maskerFor(context));
   }
 
   /**
@@ -164,7 +167,7 @@ public final class ChatView {
   }
 
   private static Supplier<SummaryMasker> maskerFor(PaneContext context) {
-    return memoize(() -> Maskers.installed(context.modelsDir()));
+    return memoize(() -> Maskers.installed(context.modelsDir(), context.device()));
   }
 
   static <T> Supplier<T> memoize(Supplier<T> s) {
@@ -223,6 +226,9 @@ public final class ChatView {
                             s.messageCount()));
                 meta.getStyleClass().add("chat-meta");
                 VBox box = new VBox(2, t, meta);
+                box.setMinWidth(0);
+                box.prefWidthProperty().bind(l.widthProperty().subtract(30));
+                box.setMaxWidth(Region.USE_PREF_SIZE);
                 setText(null);
                 setGraphic(box);
               }
@@ -360,10 +366,9 @@ public final class ChatView {
   }
 
   private Node engineNotice() {
-    Label text = new Label();
+    Label text = wrapping(new Label());
     text.setId("chat-engine-notice");
     text.textProperty().bind(vm.engineNoticeProperty());
-    text.setWrapText(true);
     ProgressBar progress = new ProgressBar();
     progress.setId("chat-engine-progress");
     progress.setPrefWidth(140);
@@ -410,11 +415,11 @@ public final class ChatView {
           title.getStyleClass().add("chat-banner-title");
           box.getChildren().add(title);
           for (AnswerRecord.Flag f : flags) {
-            Label name = new Label(f.name());
+            Label name = wrapping(new Label(f.name()));
             name.getStyleClass().add("chat-banner-flag");
             box.getChildren().add(name);
             for (int i = 0; i < f.nextSteps().size(); i++) {
-              box.getChildren().add(new Label((i + 1) + ". " + f.nextSteps().get(i)));
+              box.getChildren().add(wrapping(new Label((i + 1) + ". " + f.nextSteps().get(i))));
             }
           }
           Button escalate = new Button(i18n.get("chat.banner.escalate"));
@@ -424,7 +429,20 @@ public final class ChatView {
           Button dismiss = new Button(i18n.get("chat.banner.acknowledge"));
           dismiss.setId("chat-banner-dismiss");
           dismiss.setOnAction(e -> vm.dismissBanner());
-          HBox actions = new HBox(8, escalate, dismiss);
+          Label escalated = new Label();
+          escalated.setId("chat-banner-escalated");
+          escalated.getStyleClass().add("chat-banner-flag");
+          escalated
+              .textProperty()
+              .bind(
+                  Bindings.createStringBinding(
+                      () ->
+                          vm.escalatedProperty().get().isEmpty()
+                              ? ""
+                              : i18n.get("chat.banner.escalated", vm.escalatedProperty().get()),
+                      vm.escalatedProperty()));
+          HBox actions = new HBox(8, escalate, dismiss, escalated);
+          actions.setAlignment(Pos.CENTER_LEFT);
           box.getChildren().add(actions);
           Platform.runLater(escalate::requestFocus);
         };
@@ -486,6 +504,14 @@ public final class ChatView {
               }
             });
     return box;
+  }
+
+  /** A label that wraps inside a VBox instead of cutting its text off. */
+  static Label wrapping(Label l) {
+    l.setWrapText(true);
+    l.setMinHeight(Region.USE_PREF_SIZE);
+    l.setMaxWidth(Double.MAX_VALUE);
+    return l;
   }
 
   static StringConverter<Urgency> urgencyConverter(I18n i18n) {
@@ -565,6 +591,7 @@ public final class ChatView {
     input.setPromptText(i18n.get("chat.input.prompt"));
     input.setWrapText(true);
     input.setPrefRowCount(2);
+    input.setMinHeight(Region.USE_PREF_SIZE);
     input.textProperty().bindBidirectional(vm.inputProperty());
     input.addEventFilter(
         KeyEvent.KEY_PRESSED,
@@ -598,7 +625,7 @@ public final class ChatView {
     escalate.setId("chat-escalate-manual");
     escalate.setMnemonicParsing(true);
     escalate.setOnAction(e -> vm.openEscalationForm());
-    VBox buttons = new VBox(6, send, stop, escalate);
+    VBox buttons = new VBox(6, send, stop);
     for (Node n : buttons.getChildren()) {
       ((Region) n).setMaxWidth(Double.MAX_VALUE);
     }
@@ -612,7 +639,12 @@ public final class ChatView {
     status.textProperty().bind(vm.statusProperty());
     Label hint = new Label(i18n.get("chat.input.hint"));
     hint.getStyleClass().add("chat-meta");
-    return new VBox(4, row, hint, status);
+    Region gap = new Region();
+    HBox.setHgrow(gap, Priority.ALWAYS);
+    escalate.getStyleClass().add(Styles.FLAT);
+    HBox hintRow = new HBox(8, hint, gap, escalate);
+    hintRow.setAlignment(Pos.CENTER_LEFT);
+    return new VBox(4, row, hintRow, status);
   }
 
   // --- messages -------------------------------------------------------------------------------
@@ -762,7 +794,7 @@ public final class ChatView {
                 m.englishOnlyProperty()));
     notes.visibleProperty().bind(notes.textProperty().isNotEmpty());
     notes.managedProperty().bind(notes.visibleProperty());
-    Label disclaimer = new Label();
+    Label disclaimer = wrapping(new Label());
     disclaimer.setId("chat-disclaimer-" + index);
     disclaimer.getStyleClass().add("chat-disclaimer");
     disclaimer.textProperty().bind(m.disclaimerProperty());
@@ -772,6 +804,7 @@ public final class ChatView {
     copy.setId("chat-copy-" + index);
     copy.getStyleClass().add(Styles.FLAT);
     copy.disableProperty().bind(m.streamingProperty());
+    copy.setMinWidth(Region.USE_PREF_SIZE);
     copy.setOnAction(
         e -> {
           ClipboardContent content = new ClipboardContent();

@@ -92,9 +92,15 @@ public final class ChatViewModel {
   private final List<AutoCloseable> engineResources = new ArrayList<>();
 
   private final ObservableList<ChatSessionInfo> sessions = FXCollections.observableArrayList();
+  // one read-only view: the unmodifiable wrapper holds its listeners weakly, a fresh one per call
+  // would let the garbage collector drop the view's listeners
+  private final ObservableList<ChatSessionInfo> sessionsView =
+      FXCollections.unmodifiableObservableList(sessions);
   private final ReadOnlyObjectWrapper<Optional<ChatSessionInfo>> currentSession =
       new ReadOnlyObjectWrapper<>(Optional.empty());
   private final ObservableList<MessageItem> messages = FXCollections.observableArrayList();
+  private final ObservableList<MessageItem> messagesView =
+      FXCollections.unmodifiableObservableList(messages);
   private final StringProperty input = new SimpleStringProperty("");
   private final ReadOnlyBooleanWrapper answering = new ReadOnlyBooleanWrapper(false);
   private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
@@ -103,7 +109,10 @@ public final class ChatViewModel {
   private final ReadOnlyObjectWrapper<Optional<ChatContext>> pendingContext =
       new ReadOnlyObjectWrapper<>(Optional.empty());
   private final ObservableList<AnswerRecord.Flag> banner = FXCollections.observableArrayList();
+  private final ObservableList<AnswerRecord.Flag> bannerView =
+      FXCollections.unmodifiableObservableList(banner);
   private final ReadOnlyStringWrapper bannerQuestion = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper escalated = new ReadOnlyStringWrapper("");
 
   private final ReadOnlyBooleanWrapper escalationFormOpen = new ReadOnlyBooleanWrapper(false);
   private final StringProperty escalationSummary = new SimpleStringProperty("");
@@ -241,7 +250,7 @@ public final class ChatViewModel {
   // --- conversation ---------------------------------------------------------------------------
 
   public ObservableList<MessageItem> messages() {
-    return FXCollections.unmodifiableObservableList(messages);
+    return messagesView;
   }
 
   public StringProperty inputProperty() {
@@ -496,7 +505,7 @@ public final class ChatViewModel {
   // --- sessions -------------------------------------------------------------------------------
 
   public ObservableList<ChatSessionInfo> sessions() {
-    return FXCollections.unmodifiableObservableList(sessions);
+    return sessionsView;
   }
 
   public ReadOnlyObjectProperty<Optional<ChatSessionInfo>> currentSessionProperty() {
@@ -642,7 +651,7 @@ public final class ChatViewModel {
 
   /** The red flags of the latest message (EMERGENCY first); empty when there is no banner. */
   public ObservableList<AnswerRecord.Flag> banner() {
-    return FXCollections.unmodifiableObservableList(banner);
+    return bannerView;
   }
 
   /** The banner shows EMERGENCY styling when any flag is an emergency. */
@@ -657,12 +666,18 @@ public final class ChatViewModel {
             Boolean.compare(
                 RedFlag.EMERGENCY.equals(b.urgency()), RedFlag.EMERGENCY.equals(a.urgency())));
     bannerQuestion.set(question);
+    escalated.set("");
     banner.setAll(ordered);
   }
 
   /** The user acknowledged the banner. */
   public void dismissBanner() {
     banner.clear();
+  }
+
+  /** The reference of the case raised from the current banner; empty until escalated. */
+  public ReadOnlyStringProperty escalatedProperty() {
+    return escalated.getReadOnlyProperty();
   }
 
   public ReadOnlyBooleanProperty escalationFormOpenProperty() {
@@ -737,6 +752,7 @@ public final class ChatViewModel {
                 return;
               }
               escalationFormOpen.set(false);
+              escalated.set(e.reference());
               status.set(
                   i18n.get(
                       "escalation.raised", e.reference(), escalations.deliveryText(e.delivery())));

@@ -29,7 +29,6 @@ import org.meditwin.app.theme.Styles;
 import org.meditwin.chatlog.Escalation;
 import org.meditwin.chatlog.EscalationNote;
 import org.meditwin.chatlog.EscalationStatus;
-import org.meditwin.chatlog.StaffRef;
 import org.meditwin.chatlog.Urgency;
 import org.meditwin.chatlog.WebhookFormat;
 
@@ -81,48 +80,34 @@ final class EscalationsView {
                 getStyleClass().add("chat-urgency-" + u.name());
               }
             });
-    urgency.setPrefWidth(110);
+    urgency.setPrefWidth(90);
     TableColumn<Escalation, String> ref =
         new TableColumn<>(i18n.get("escalation.column.reference"));
     ref.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().reference()));
-    ref.setPrefWidth(110);
+    ref.setPrefWidth(105);
     TableColumn<Escalation, String> status =
         new TableColumn<>(i18n.get("escalation.column.status"));
     status.setCellValueFactory(
         c ->
             new ReadOnlyStringWrapper(
-                i18n.get("escalation.status." + c.getValue().status().name())));
-    status.setPrefWidth(110);
-    TableColumn<Escalation, String> raised =
-        new TableColumn<>(i18n.get("escalation.column.raised"));
-    raised.setCellValueFactory(
-        c ->
-            new ReadOnlyStringWrapper(
-                c.getValue().createdBy().displayName()
-                    + " · "
-                    + Formats.dateTime(
-                        c.getValue().createdAt(), i18n.language().locale(), context.zone())));
-    raised.setPrefWidth(220);
-    TableColumn<Escalation, String> picked =
-        new TableColumn<>(i18n.get("escalation.column.pickedUp"));
-    picked.setCellValueFactory(
-        c ->
-            new ReadOnlyStringWrapper(
-                c.getValue().pickedUpBy().map(StaffRef::displayName).orElse("—")));
-    picked.setPrefWidth(140);
-    TableColumn<Escalation, String> summary =
-        new TableColumn<>(i18n.get("escalation.column.summary"));
-    summary.setCellValueFactory(
-        c -> new ReadOnlyStringWrapper(c.getValue().summary().lines().findFirst().orElse("")));
-    summary.setPrefWidth(320);
+                i18n.get("escalation.status." + c.getValue().status().name())
+                    + c.getValue()
+                        .closedBy()
+                        .or(() -> c.getValue().pickedUpBy())
+                        .map(p -> " · " + p.displayName())
+                        .orElse("")));
+    status.setPrefWidth(150);
     TableColumn<Escalation, String> delivery =
         new TableColumn<>(i18n.get("escalation.column.delivery"));
     delivery.setCellValueFactory(
         c -> new ReadOnlyStringWrapper(vm.deliveryText(c.getValue().delivery())));
-    delivery.setPrefWidth(200);
-    table
-        .getColumns()
-        .setAll(java.util.List.of(urgency, ref, status, raised, picked, summary, delivery));
+    delivery.setPrefWidth(170);
+    TableColumn<Escalation, String> summary =
+        new TableColumn<>(i18n.get("escalation.column.summary"));
+    summary.setCellValueFactory(
+        c -> new ReadOnlyStringWrapper(c.getValue().summary().lines().findFirst().orElse("")));
+    summary.setPrefWidth(300);
+    table.getColumns().setAll(java.util.List.of(urgency, ref, status, delivery, summary));
     table
         .getSelectionModel()
         .selectedItemProperty()
@@ -253,6 +238,12 @@ final class EscalationsView {
         .append(i18n.get("escalation.urgency." + e.urgency().name()))
         .append(" · ")
         .append(i18n.get("escalation.status." + e.status().name()))
+        .append('\n');
+    b.append(
+            i18n.get(
+                "escalation.detail.raised",
+                e.createdBy().displayName(),
+                Formats.dateTime(e.createdAt(), locale, context.zone())))
         .append('\n');
     b.append(e.summary()).append('\n');
     if (!e.redFlags().isEmpty()) {

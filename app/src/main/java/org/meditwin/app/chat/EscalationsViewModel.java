@@ -49,6 +49,10 @@ public final class EscalationsViewModel {
   private final boolean administrator;
 
   private final ObservableList<Escalation> cases = FXCollections.observableArrayList();
+  // one read-only view: the unmodifiable wrapper holds its listeners weakly, a fresh one per call
+  // would let the garbage collector drop the view's listeners
+  private final ObservableList<Escalation> casesView =
+      FXCollections.unmodifiableObservableList(cases);
   private final BooleanProperty showClosed = new SimpleBooleanProperty(false);
   private final ObjectProperty<Optional<Escalation>> selected =
       new SimpleObjectProperty<>(Optional.empty());
@@ -82,7 +86,7 @@ public final class EscalationsViewModel {
   }
 
   public ObservableList<Escalation> cases() {
-    return FXCollections.unmodifiableObservableList(cases);
+    return casesView;
   }
 
   public BooleanProperty showClosedProperty() {

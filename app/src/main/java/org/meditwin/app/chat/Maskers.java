@@ -1,7 +1,9 @@
 package org.meditwin.app.chat;
 
 import java.nio.file.Path;
+import java.util.function.Supplier;
 import org.meditwin.chatlog.SummaryMasker;
+import org.meditwin.inference.engine.DeviceInfo;
 import org.meditwin.inference.engine.DjlEnvironment;
 import org.meditwin.inference.registry.ModelRegistry;
 import org.meditwin.nlp.ClinicalNlp;
@@ -18,8 +20,9 @@ final class Maskers {
    * The installed NLP heads (names, locations) when they load, else the rules: the linked patient's
    * own identifiers are masked either way.
    */
-  static SummaryMasker installed(Path modelsDir) {
+  static SummaryMasker installed(Path modelsDir, Supplier<DeviceInfo> device) {
     try {
+      device.get();
       Path cache = DjlEnvironment.defaultCacheDir();
       DjlEnvironment.configureOffline(cache);
       return new SummaryMasker(

@@ -185,7 +185,7 @@ public final class MainWindowView {
                 });
         yield patientsView.root();
       }
-      case CHAT -> new ChatView(i18n).root();
+      case CHAT -> new ChatView(context).root();
       case TIMELINE -> new TimelineView(context).root();
       case IMAGING -> new ImagingView(context).root();
       case SOAP -> new SoapView(context).root();
