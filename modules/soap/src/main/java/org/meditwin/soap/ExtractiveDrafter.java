@@ -133,7 +133,7 @@ final class ExtractiveDrafter {
       if (v.question()) {
         continue;
       }
-      if (HARD_DROP.matcher(v.text()).find()) {
+      if (HARD_DROP.matcher(ClinicalPhrasing.normalize(v.text())).find()) {
         continue;
       }
       if (SMALL_TALK.matcher(v.text()).find()
@@ -145,9 +145,32 @@ final class ExtractiveDrafter {
       if (s.isEmpty() || !keep(v, s.get(), entities)) {
         continue;
       }
-      out.add(new Candidate(s.get(), List.of(v.span()), v.speaker(), heading, v.text()));
+      out.add(
+          new Candidate(
+              s.get(),
+              List.of(v.span()),
+              v.speaker(),
+              heading.or(() -> speechAct(s.get(), v.speaker())),
+              v.text()));
     }
     return dedupe(out);
+  }
+
+  /**
+   * The section a clinician's speech act implies once rephrased: an impression ("Likely …",
+   * "Consistent with …") is assessment, a recommendation or instruction plan.
+   */
+  static Optional<Section> speechAct(String rewritten, Speaker speaker) {
+    if (speaker != Speaker.CLINICIAN) {
+      return Optional.empty();
+    }
+    if (rewritten.startsWith("Likely ") || rewritten.startsWith("Consistent with ")) {
+      return Optional.of(Section.ASSESSMENT);
+    }
+    if (rewritten.startsWith("Recommend ") || rewritten.startsWith("Advised to ")) {
+      return Optional.of(Section.PLAN);
+    }
+    return Optional.empty();
   }
 
   private static int firstOfNextTurn(List<Utterance> us, int i) {

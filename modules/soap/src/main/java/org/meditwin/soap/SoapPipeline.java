@@ -310,7 +310,7 @@ public final class SoapPipeline implements AutoCloseable {
                 d -> d.sources().isEmpty() ? Integer.MAX_VALUE : d.sources().get(0).start()));
 
     Map<String, String> fields = TemplateFields.fill(template, transcript, sentences, audiogram);
-    TranscriptJudge judge = new TranscriptJudge(transcript, entities, audiogram);
+    TranscriptJudge judge = new TranscriptJudge(transcript, entities, audiogram, nlp::entities);
     List<SentenceCheck> checks = judge.check(sentences);
     List<String> missing = missingFields(template, fields);
     List<String> issues = new ArrayList<>(redFlags(transcript));
@@ -330,7 +330,7 @@ public final class SoapPipeline implements AutoCloseable {
     List<ClinicalEntity> entities = nlp.entities(transcript);
     Optional<Audiogram> audiogram =
         AudiogramParser.parse(transcript).map(AudiogramParser.Result::audiogram);
-    return new TranscriptJudge(transcript, entities, audiogram).check(sentences);
+    return new TranscriptJudge(transcript, entities, audiogram, nlp::entities).check(sentences);
   }
 
   /** Keys of the template's required fields that are absent or blank in {@code fields}. */

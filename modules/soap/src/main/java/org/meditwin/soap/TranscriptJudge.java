@@ -139,8 +139,22 @@ final class TranscriptJudge {
   private final Set<String> transcriptStems;
   private final Set<String> transcriptNumbers;
   private final Optional<Audiogram> audiogram;
+  private final java.util.function.Function<String, List<ClinicalEntity>> ner;
 
   TranscriptJudge(String transcript, List<ClinicalEntity> entities, Optional<Audiogram> audiogram) {
+    this(transcript, entities, audiogram, text -> List.of());
+  }
+
+  /**
+   * @param ner clinical NER with ConText assertion, applied to the judged sentences so that their
+   *     assertions are compared with the transcript's by the same method
+   */
+  TranscriptJudge(
+      String transcript,
+      List<ClinicalEntity> entities,
+      Optional<Audiogram> audiogram,
+      java.util.function.Function<String, List<ClinicalEntity>> ner) {
+    this.ner = ner;
     this.transcript = transcript;
     this.utterances = DialogueSplitter.utterances(transcript);
     this.entities = List.copyOf(entities);
@@ -221,7 +235,11 @@ final class TranscriptJudge {
           "number not in the transcript: " + String.join(", ", missingNumbers));
     }
 
-    // negation
+    // negation: ConText assertions of the same concepts on both sides, then the cue rule
+    Optional<String> assertion = assertionMismatch(s.text(), evidence);
+    if (assertion.isPresent()) {
+      return new SentenceCheck(index, Verdict.CONTRADICTED, assertion.get());
+    }
     Optional<Boolean> sNeg = negated(s.text(), stems, false);
     Optional<Boolean> eNeg = evidenceNegated(evidence, stems);
     if (sNeg.isPresent() && eNeg.isPresent() && !sNeg.get().equals(eNeg.get())) {
@@ -480,6 +498,10 @@ final class TranscriptJudge {
         }
       }
     }
+    Optional<Boolean> cue = negated(join(evidence), stems, true);
+    if (cue.isPresent()) {
+      return cue;
+    }
     List<Boolean> votes = new ArrayList<>();
     for (ClinicalEntity e : entities) {
       for (Utterance u : evidence) {
@@ -498,7 +520,48 @@ final class TranscriptJudge {
         return Optional.of(neg * 2 > votes.size());
       }
     }
-    return negated(join(evidence), stems, true);
+    return Optional.empty();
+  }
+
+  /**
+   * A clinical concept the sentence asserts with the opposite polarity to every mention of it in
+   * the evidence (both by ConText); questions answered yes/no are left to the answer rule.
+   */
+  private Optional<String> assertionMismatch(String sentence, List<Utterance> evidence) {
+    if (evidence.stream().anyMatch(Utterance::question)) {
+      return Optional.empty();
+    }
+    for (ClinicalEntity e : ner.apply(sentence)) {
+      if (e.type() == org.meditwin.nlp.ner.ClinicalEntityType.ANATOMY) {
+        continue;
+      }
+      String key = e.text().toLowerCase(Locale.ROOT);
+      int same = 0;
+      int opposite = 0;
+      for (ClinicalEntity t : entities) {
+        if (!t.text().toLowerCase(Locale.ROOT).equals(key)) {
+          continue;
+        }
+        for (Utterance u : evidence) {
+          if (t.start() >= u.start() && t.end() <= u.end()) {
+            if (t.negated() == e.negated()) {
+              same++;
+            } else {
+              opposite++;
+            }
+          }
+        }
+      }
+      if (opposite > 0 && same == 0) {
+        return Optional.of(
+            "negation mismatch: '"
+                + e.text()
+                + "' is "
+                + (e.negated() ? "affirmed" : "negated")
+                + " in the transcript");
+      }
+    }
+    return Optional.empty();
   }
 
   /** A negation cue within six words before a topic word (the sentence's own phrasing counts). */
