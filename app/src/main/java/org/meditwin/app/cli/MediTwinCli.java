@@ -53,6 +53,8 @@ import picocli.CommandLine.Spec;
       org.meditwin.app.cli.soap.SoapCommand.class, // soap draft|eval|train|bench (modules/soap)
       org.meditwin.app.cli.search.SearchCommand.class, // search + kb (modules/search)
       org.meditwin.app.cli.search.KbCommand.class,
+      org.meditwin.app.cli.imaging.DicomCommand.class, // dicom info|render|scan (modules/imaging)
+      org.meditwin.app.cli.imaging.ImagingCommand.class, // imaging analyze|train|bench
       org.meditwin.app.cli.record.FhirCommand.class, // fhir import|export (modules/record)
       org.meditwin.app.cli.record.GraphCommand.class, // graph rebuild|query (modules/record)
       org.meditwin.app.cli.record.TimelineCommand.class, // timeline bench (modules/record)
@@ -143,7 +145,7 @@ public final class MediTwinCli implements Runnable {
 
   /** Suites whose benchmark lives with their own command: {@code bench S …} = {@code S bench …}. */
   static final java.util.Set<String> DELEGATED_BENCH_SUITES =
-      java.util.Set.of("nlp", "asr", "search", "timeline", "ingest", "soap", "chat");
+      java.util.Set.of("nlp", "asr", "search", "timeline", "ingest", "soap", "chat", "imaging");
 
   /**
    * Rewrites {@code bench nlp|asr|search ARGS} into {@code nlp|asr|search bench ARGS} (global
