@@ -38,6 +38,47 @@ final class Fusion {
     return top(scores, k);
   }
 
+  /**
+   * Weighted blend of z-score normalised scores: {@code w * z(a) + (1 - w) * z(b)}; a document
+   * missing from a list gets the lowest z-score of that list (it ranked below everything listed).
+   */
+  static List<Scored> zscore(List<Scored> a, List<Scored> b, float weightA, int k) {
+    Map<Integer, Double> za = z(a);
+    Map<Integer, Double> zb = z(b);
+    double aMin = za.values().stream().mapToDouble(Double::doubleValue).min().orElse(0);
+    double bMin = zb.values().stream().mapToDouble(Double::doubleValue).min().orElse(0);
+    Map<Integer, Double> scores = new HashMap<>();
+    for (Map<Integer, Double> m : List.of(za, zb)) {
+      for (Integer doc : m.keySet()) {
+        scores.computeIfAbsent(
+            doc,
+            d -> weightA * za.getOrDefault(d, aMin) + (1 - weightA) * zb.getOrDefault(d, bMin));
+      }
+    }
+    return top(scores, k);
+  }
+
+  private static Map<Integer, Double> z(List<Scored> list) {
+    Map<Integer, Double> out = new HashMap<>();
+    if (list.isEmpty()) {
+      return out;
+    }
+    double mean = 0;
+    for (Scored s : list) {
+      mean += s.score();
+    }
+    mean /= list.size();
+    double var = 0;
+    for (Scored s : list) {
+      var += (s.score() - mean) * (s.score() - mean);
+    }
+    double sd = Math.sqrt(var / list.size());
+    for (Scored s : list) {
+      out.put(s.doc(), sd > 0 ? (s.score() - mean) / sd : 0.0);
+    }
+    return out;
+  }
+
   private static void addNormalised(Map<Integer, Double> scores, List<Scored> list, double w) {
     if (list.isEmpty()) {
       return;

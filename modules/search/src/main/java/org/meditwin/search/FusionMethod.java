@@ -7,5 +7,10 @@ public enum FusionMethod {
   /** Reciprocal rank fusion: {@code sum 1/(60 + rank)}. */
   RRF,
   /** Min-max normalised scores, {@code w * bm25 + (1 - w) * dense}. */
-  WEIGHTED
+  WEIGHTED,
+  /**
+   * Z-score normalised scores (per list and query: {@code (s - mean) / sd}), {@code w * bm25 + (1 -
+   * w) * dense}; a result missing from one list gets that list's lowest z-score.
+   */
+  ZSCORE
 }

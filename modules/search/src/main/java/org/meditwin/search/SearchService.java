@@ -427,9 +427,11 @@ public final class SearchService implements Closeable {
           case BM25 -> bm25;
           case DENSE -> dense;
           case HYBRID ->
-              config.fusion() == FusionMethod.RRF
-                  ? Fusion.rrf(bm25, dense, n)
-                  : Fusion.weighted(bm25, dense, config.bm25Weight(), n);
+              switch (config.fusion()) {
+                case RRF -> Fusion.rrf(bm25, dense, n);
+                case WEIGHTED -> Fusion.weighted(bm25, dense, config.bm25Weight(), n);
+                case ZSCORE -> Fusion.zscore(bm25, dense, config.bm25Weight(), n);
+              };
         };
     if (ranked.size() > k) {
       ranked = ranked.subList(0, k);

@@ -37,6 +37,31 @@ class FusionTest {
   }
 
   @Test
+  void zscoreBlendStandardisesEachListAndGivesMissingDocsTheListMinimum() {
+    // A: 10, 5 -> mean 7.5, sd 2.5 -> z 1, -1 ; B: 0.9, 0.7, 0.5 -> mean 0.7, sd 0.1633 -> z
+    // 1.2247, 0, -1.2247
+    List<Fusion.Scored> fused =
+        Fusion.zscore(
+            List.of(s(1, 10), s(2, 5)), List.of(s(2, 0.9f), s(3, 0.7f), s(1, 0.5f)), 0.3f, 10);
+    double zb = Math.sqrt(1.5);
+    // doc1 = 0.3*1 + 0.7*(-zb) ; doc2 = 0.3*(-1) + 0.7*zb ; doc3 = 0.3*(-1, missing) + 0.7*0
+    assertThat(fused).extracting(Fusion.Scored::doc).containsExactly(2, 3, 1);
+    assertThat(fused.get(0).score()).isCloseTo((float) (-0.3 + 0.7 * zb), within(1e-5f));
+    assertThat(fused.get(1).score()).isCloseTo(-0.3f, within(1e-5f));
+    assertThat(fused.get(2).score()).isCloseTo((float) (0.3 - 0.7 * zb), within(1e-5f));
+  }
+
+  @Test
+  void zscoreOfAConstantListIsZeroAndAnEmptyListKeepsTheOtherOrder() {
+    assertThat(Fusion.zscore(List.of(s(5, 3), s(6, 3)), List.of(), 0.5f, 10))
+        .extracting(Fusion.Scored::score)
+        .containsExactly(0f, 0f);
+    assertThat(Fusion.zscore(List.of(), List.of(s(7, 0.9f), s(8, 0.1f)), 0.5f, 10))
+        .extracting(Fusion.Scored::doc)
+        .containsExactly(7, 8);
+  }
+
+  @Test
   void fusionKeepsOnlyTheTopK() {
     assertThat(Fusion.rrf(List.of(s(1, 1), s(2, 1)), List.of(s(3, 1)), 2)).hasSize(2);
   }

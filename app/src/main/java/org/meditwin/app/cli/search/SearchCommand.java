@@ -161,15 +161,13 @@ public final class SearchCommand implements Runnable {
 
     @Option(
         names = "--fusion",
-        defaultValue = "rrf",
-        description = "rrf or weighted (default ${DEFAULT-VALUE}).")
+        description = "rrf, weighted (min-max) or zscore (default: the shipped fusion).")
     FusionMethod fusion;
 
     @Option(
         names = "--bm25-weight",
-        defaultValue = "0.5",
-        description = "Weight of BM25 in weighted fusion.")
-    float bm25Weight;
+        description = "Weight of BM25 in weighted/zscore fusion (default: the shipped weight).")
+    Float bm25Weight;
 
     @Option(names = "--threads", defaultValue = "2", description = "Encoder threads.")
     int threads;
@@ -185,7 +183,11 @@ public final class SearchCommand implements Runnable {
       boolean needsEncoder = modes.stream().anyMatch(m -> m != SearchMode.BM25);
       Optional<TextEmbedder> encoder =
           needsEncoder ? SearchCli.encoder(spec, threads) : Optional.empty();
-      SearchConfig config = SearchConfig.defaults().withFusion(fusion, bm25Weight);
+      SearchConfig shipped = SearchConfig.defaults();
+      SearchConfig config =
+          shipped.withFusion(
+              fusion == null ? shipped.fusion() : fusion,
+              bm25Weight == null ? shipped.bm25Weight() : bm25Weight);
       Path work = Files.createTempDirectory("meditwin-eval");
       Map<String, Object> json = new LinkedHashMap<>();
       StringBuilder sb =

@@ -62,6 +62,7 @@ class FusionStudyIT {
     List<String> test = qids("test").stream().filter(all.queries()::containsKey).toList();
     EmbeddingService embeddings = cachedBge();
     Map<String, Lists> lists = new LinkedHashMap<>();
+    Map<String, Lists> full = new LinkedHashMap<>();
     Path idx = Files.createTempDirectory("meditwin-fusion");
     long t0 = System.nanoTime();
     try (RetrievalEvaluator ev =
@@ -82,6 +83,7 @@ class FusionStudyIT {
             qid,
             new Lists(
                 cands(ev.chunkHits(SearchMode.BM25, q)), cands(ev.chunkHits(SearchMode.DENSE, q))));
+        full.put(qid, lists.get(qid));
         if (++n % 200 == 0) {
           LOG.info(
               "queries {}/{} ({} s)",
@@ -98,15 +100,27 @@ class FusionStudyIT {
       }
     }
     Map<String, Map<String, Integer>> qrels = all.qrels();
+    // Single modes rank from the full depth-300 lists; fusion sees what the product fuses: the top
+    // SearchConfig.candidates (100) of each list.
+    int depth = Integer.getInteger("eval.fuseDepth", SearchConfig.defaults().candidates());
+    for (var e : full.entrySet()) {
+      Lists l = e.getValue();
+      lists.put(
+          e.getKey(),
+          new Lists(
+              l.bm25().subList(0, Math.min(depth, l.bm25().size())),
+              l.dense().subList(0, Math.min(depth, l.dense().size()))));
+    }
     StringBuilder report = new StringBuilder();
     report.append(
         String.format(
             Locale.ROOT,
-            "Fusion study: %d documents, %d queries (dev %d / test %d), lists of 300 chunks, cache %s%n%n",
+            "Fusion study: %d documents, %d queries (dev %d / test %d), fusion of the top %d chunks of each list, cache %s%n%n",
             all.corpus().size(),
             all.queries().size(),
             dev.size(),
             test.size(),
+            depth,
             System.getProperty("eval.cache", "target/eval-cache")));
 
     Map<String, Fuser> candidates = new LinkedHashMap<>();
@@ -122,8 +136,12 @@ class FusionStudyIT {
         candidates.put(String.format(Locale.ROOT, "rrf k=%d w=%.1f", k, w), l -> rrf(l, k, w));
       }
     }
-    Fuser bm25 = l -> docs(l.bm25());
-    Fuser dense = l -> docs(l.dense());
+    Map<Lists, Lists> fullOf = new java.util.IdentityHashMap<>();
+    for (String q : lists.keySet()) {
+      fullOf.put(lists.get(q), full.get(q));
+    }
+    Fuser bm25 = l -> docs(fullOf.get(l).bm25());
+    Fuser dense = l -> docs(fullOf.get(l).dense());
 
     report.append("## Dev half (tuning)\n\n").append(header());
     report.append(row("BM25", summary(bm25, dev, lists, qrels)));
