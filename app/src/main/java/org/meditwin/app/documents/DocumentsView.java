@@ -140,7 +140,7 @@ public final class DocumentsView {
     root.setTop(header());
     SplitPane split = new SplitPane(jobsPanel(), viewerPanel(), proposalsPanel());
     split.setId("documents-split");
-    split.setDividerPositions(0.24, 0.66);
+    split.setDividerPositions(0.2, 0.68);
     root.setCenter(split);
     Label status = new Label();
     status.setId("documents-status");
@@ -271,6 +271,7 @@ public final class DocumentsView {
     Label legend = new Label(i18n.get("documents.legend"));
     legend.getStyleClass().add(Styles.HINT);
     legend.setWrapText(true);
+    legend.setMinHeight(Region.USE_PREF_SIZE);
     HBox nav = new HBox(8, prev, pageLabel, next);
     nav.setAlignment(Pos.CENTER_LEFT);
 
@@ -343,10 +344,6 @@ public final class DocumentsView {
         .setAll(
             List.of(
                 column(
-                    "documents.col.status",
-                    e -> i18n.get("documents.proposal." + e.status().name()),
-                    80),
-                column(
                     "documents.col.type", e -> i18n.get("documents.type." + e.type().name()), 90),
                 column("documents.col.date", e -> date(e.date()), 90),
                 column("documents.col.title", this::titleOf, 180)));
@@ -357,6 +354,13 @@ public final class DocumentsView {
               .addListener(
                   (o, a, b) -> {
                     row.getStyleClass().removeAll("doc-confirmed", "doc-rejected");
+                    row.setTooltip(
+                        b == null
+                            ? null
+                            : new Tooltip(
+                                i18n.get("documents.proposal." + b.status().name())
+                                    + " · "
+                                    + i18n.get("documents.dateSource." + b.dateSource().name())));
                     if (b != null && b.status() != ProposalStatus.PROPOSED) {
                       row.getStyleClass()
                           .add(
@@ -424,7 +428,13 @@ public final class DocumentsView {
   }
 
   private String titleOf(ProposedEvent e) {
-    StringBuilder sb = new StringBuilder(e.title());
+    StringBuilder sb = new StringBuilder();
+    if (e.status() == ProposalStatus.CONFIRMED) {
+      sb.append("✓ ");
+    } else if (e.status() == ProposalStatus.REJECTED) {
+      sb.append("✗ ");
+    }
+    sb.append(e.title());
     if (e.laterality() != Side.NONE) {
       sb.append(" · ").append(i18n.get("documents.side." + e.laterality().name()));
     }

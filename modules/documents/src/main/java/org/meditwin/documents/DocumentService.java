@@ -344,7 +344,7 @@ public final class DocumentService implements AutoCloseable {
   private record Claimed(DocumentSummary doc, byte[] original) {}
 
   private void runJob(String id) {
-    if (closing) {
+    if (!awaitUnlocked()) {
       return;
     }
     Claimed claimed;
@@ -400,6 +400,9 @@ public final class DocumentService implements AutoCloseable {
               ex.pages(),
               found,
               LocalDate.ofInstant(doc.createdAt(), ZoneOffset.UTC));
+      if (!awaitUnlocked()) {
+        throw new CancellationException("closing");
+      }
       store.write(
           tx -> {
             DocumentRepository.saveResults(tx, id, ex.pages(), ex.ocrPages(), entities, events);
@@ -439,6 +442,22 @@ public final class DocumentService implements AutoCloseable {
       fail(id, FailureReason.INTERNAL, PageSource.kind(e));
     }
     finish(id);
+  }
+
+  /**
+   * Jobs pause while the session is locked (the store refuses work then) and go on after unlock.
+   * False when the service is closing.
+   */
+  private boolean awaitUnlocked() {
+    while (!closing && session.isLocked()) {
+      try {
+        Thread.sleep(500);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return !closing;
   }
 
   private List<ClinicalEntity> entitiesOf(String text) {

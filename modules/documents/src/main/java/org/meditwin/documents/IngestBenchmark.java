@@ -25,6 +25,7 @@ public final class IngestBenchmark {
       int runs,
       double medianSeconds,
       double pagesPerMinute,
+      double extractionPagesPerMinute,
       Optional<Double> characterErrorRate,
       Optional<Double> characterAccuracy) {}
 
@@ -53,10 +54,13 @@ public final class IngestBenchmark {
 
       progress.progress(1, 4, "born-digital");
       double[] t = new double[runs];
+      double[] x = new double[runs];
       for (int i = 0; i < runs; i++) {
-        t[i] = timed(digital, ocr, nlp).seconds;
+        Timed r = timed(digital, ocr, nlp);
+        t[i] = r.seconds;
+        x[i] = r.extractSeconds;
       }
-      rows.add(row("born-digital PDF (text layer)", digitalPages, t, Optional.empty()));
+      rows.add(row("born-digital PDF (text layer)", digitalPages, t, x, Optional.empty()));
 
       byte[] reference =
           SyntheticDocuments.bornDigitalPdf(SyntheticDocuments.letterPages(scannedPages));
@@ -85,6 +89,7 @@ public final class IngestBenchmark {
                 noise ? "scanned PDF, 300 dpi, noisy (OCR)" : "scanned PDF, 300 dpi (OCR)",
                 scannedPages,
                 new double[] {r.seconds},
+                new double[] {r.extractSeconds},
                 Optional.of(cer)));
       }
       progress.progress(4, 4, "done");
@@ -93,7 +98,7 @@ public final class IngestBenchmark {
     return new Result(rows, omp, nlp.status().toString());
   }
 
-  private record Timed(double seconds, List<DocumentPage> pages) {}
+  private record Timed(double seconds, double extractSeconds, List<DocumentPage> pages) {}
 
   private static Timed timed(byte[] pdf, TesseractOcr ocr, ClinicalNlp nlp) throws IngestFailure {
     long start = System.nanoTime();
@@ -106,10 +111,11 @@ public final class IngestBenchmark {
             () -> ocr,
             () -> false,
             (d, n) -> {});
+    long extracted = System.nanoTime();
     for (DocumentPage p : ex.pages()) {
       nlp.entities(p.text());
     }
-    return new Timed((System.nanoTime() - start) / 1e9, ex.pages());
+    return new Timed((System.nanoTime() - start) / 1e9, (extracted - start) / 1e9, ex.pages());
   }
 
   private static double cer(List<String> truth, List<DocumentPage> pages) {
@@ -124,13 +130,24 @@ public final class IngestBenchmark {
     return chars == 0 ? 0 : errors / chars;
   }
 
-  private static Row row(String kind, int pages, double[] seconds, Optional<Double> cer) {
-    double[] s = seconds.clone();
-    Arrays.sort(s);
-    double median =
-        s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+  private static Row row(
+      String kind, int pages, double[] seconds, double[] extraction, Optional<Double> cer) {
+    double median = median(seconds);
     return new Row(
-        kind, pages, s.length, median, pages / median * 60.0, cer, cer.map(c -> 1.0 - c));
+        kind,
+        pages,
+        seconds.length,
+        median,
+        pages / median * 60.0,
+        pages / median(extraction) * 60.0,
+        cer,
+        cer.map(c -> 1.0 - c));
+  }
+
+  private static double median(double[] values) {
+    double[] s = values.clone();
+    Arrays.sort(s);
+    return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
   }
 
   /** A plain-text table of {@code r}. */
@@ -150,12 +167,13 @@ public final class IngestBenchmark {
       sb.append(
           String.format(
               Locale.ROOT,
-              "%-36s %6d %5d %9.2f %10.1f %9s%n",
+              "%-36s %6d %5d %9.2f %10.1f %12.1f %9s%n",
               row.kind(),
               row.pages(),
               row.runs(),
               row.medianSeconds(),
               row.pagesPerMinute(),
+              row.extractionPagesPerMinute(),
               row.characterAccuracy()
                   .map(a -> String.format(Locale.ROOT, "%.2f %%", a * 100))
                   .orElse("-")));

@@ -212,6 +212,41 @@ abstract sealed class PageSource implements AutoCloseable {
       if (positions.isEmpty() || end <= start || pageWidth <= 0 || pageHeight <= 0) {
         return;
       }
+      // one box per word: PDFBox may hand over a whole line at once
+      int total = 0;
+      for (TextPosition p : positions) {
+        total += p.getUnicode() == null ? 0 : p.getUnicode().length();
+      }
+      if (total != end - start) {
+        // ligatures or normalisation changed the length: one box for the run
+        box(start, end, positions);
+        return;
+      }
+      int offset = start;
+      int wordStart = -1;
+      List<TextPosition> word = new ArrayList<>();
+      for (TextPosition p : positions) {
+        String u = p.getUnicode() == null ? "" : p.getUnicode();
+        boolean blank = u.isBlank();
+        if (blank) {
+          if (!word.isEmpty()) {
+            box(wordStart, offset, word);
+            word.clear();
+          }
+        } else {
+          if (word.isEmpty()) {
+            wordStart = offset;
+          }
+          word.add(p);
+        }
+        offset += u.length();
+      }
+      if (!word.isEmpty()) {
+        box(wordStart, offset, word);
+      }
+    }
+
+    private void box(int start, int end, List<TextPosition> positions) {
       double left = Double.MAX_VALUE;
       double top = Double.MAX_VALUE;
       double right = -Double.MAX_VALUE;

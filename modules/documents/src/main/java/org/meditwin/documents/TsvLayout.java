@@ -7,7 +7,8 @@ import java.util.OptionalDouble;
 /**
  * Turns Tesseract's TSV output (level, page, block, paragraph, line, word, left, top, width,
  * height, confidence, text) into page text plus one box per word: words joined by a space, lines by
- * a newline, blocks and paragraphs by a blank line.
+ * a newline (also between paragraphs: scans often make each line a paragraph), blocks by a blank
+ * line.
  */
 final class TsvLayout {
   private static final int WORD_LEVEL = 5;
@@ -35,9 +36,9 @@ final class TsvLayout {
       int par = Integer.parseInt(c[3]);
       int line = Integer.parseInt(c[4]);
       if (!text.isEmpty()) {
-        if (block != lastBlock || par != lastPar) {
+        if (block != lastBlock) {
           text.append("\n\n");
-        } else if (line != lastLine) {
+        } else if (par != lastPar || line != lastLine) {
           text.append('\n');
         } else {
           text.append(' ');

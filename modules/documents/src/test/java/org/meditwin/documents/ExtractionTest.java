@@ -42,7 +42,7 @@ class ExtractionTest {
     assertThat(p1.aspect()).isCloseTo(8.5 / 11, org.assertj.core.data.Offset.offset(0.01));
     TextBox box =
         p1.boxes().stream()
-            .filter(b -> p1.text().substring(b.start(), b.end()).contains("Audiology"))
+            .filter(b -> p1.text().substring(b.start(), b.end()).equals("Audiology"))
             .findFirst()
             .orElseThrow();
     // the second line of the letter sits near the top-left margin
