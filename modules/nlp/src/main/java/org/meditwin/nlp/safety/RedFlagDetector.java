@@ -180,6 +180,14 @@ public final class RedFlagDetector {
     List<Token> tokens = neutralisePseudoNegations(clause, Tokenizer.tokenize(clause));
     String masked = maskPseudoNegations(clause);
     boolean strongAcute = STRONG_ACUTE.matcher(clause).find();
+    // an educational question about a condition ("migraine or stroke: what are the warning
+    // signs of each?") frames the named conditions in it, whatever the word order; reported
+    // symptoms before the question ("chest pain and sweating, what are the signs of …?") count
+    boolean educationalQuestion =
+        to < norm.length()
+            && norm.charAt(to) == '?'
+            && HYPOTHETICAL.matcher(clause).find()
+            && !strongAcute;
     for (Finding f : Finding.values()) {
       for (Pattern p : f.patterns) {
         Matcher m = p.matcher(clause);
@@ -187,7 +195,8 @@ public final class RedFlagDetector {
           if (m.end() == m.start()) {
             continue;
           }
-          if (affirmed(f, clause, masked, tokens, m.start(), m.end(), strongAcute)) {
+          if (!(educationalQuestion && NAMED_EVENTS.contains(f))
+              && affirmed(f, clause, masked, tokens, m.start(), m.end(), strongAcute)) {
             String phrase = original.substring(from + m.start(), from + m.end());
             List<String> list = found.computeIfAbsent(f, k -> new ArrayList<>());
             if (!list.contains(phrase)) {
