@@ -285,7 +285,7 @@ final class NotePdf {
     }
 
     void labelled(String label, String value) throws IOException {
-      float labelWidth = 130;
+      float labelWidth = 150;
       List<String> lines = wrap(regular, BODY, WIDTH - labelWidth, value.isBlank() ? "—" : value);
       for (int i = 0; i < lines.size(); i++) {
         need(BODY * LEADING);
@@ -342,7 +342,12 @@ final class NotePdf {
             regular,
             9,
             0,
-            "Required fields not documented: " + String.join(", ", d.missingFields()),
+            "Required fields not documented: "
+                + String.join(
+                    ", ",
+                    d.missingFields().stream()
+                        .map(k -> note.template().field(k).map(TemplateField::label).orElse(k))
+                        .toList()),
             Color.DARK_GRAY);
       }
       if (!note.amendments().isEmpty()) {
@@ -425,6 +430,8 @@ final class NotePdf {
     }
 
     void audiogram(Audiogram a) throws IOException {
+      // heading, table and chart stay together on one page
+      need(40 + BODY * LEADING * 5 + 250);
       heading("Audiogram (dB HL)");
       // table
       float col0 = 90;
