@@ -59,6 +59,7 @@ import picocli.CommandLine.Spec;
       org.meditwin.app.cli.record.GraphCommand.class, // graph rebuild|query (modules/record)
       org.meditwin.app.cli.record.TimelineCommand.class, // timeline bench (modules/record)
       org.meditwin.app.cli.chat.ChatCommand.class, // chat ask|bench|redflags (modules/chat)
+      org.meditwin.app.cli.escalations.EscalationsCommand.class, // escalations (modules/chatlog)
       org.meditwin.app.cli.documents.IngestCommand.class, // ingest (modules/documents)
       VersionCommand.class,
       CommandLine.HelpCommand.class

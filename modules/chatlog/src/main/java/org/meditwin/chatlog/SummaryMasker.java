@@ -1,5 +1,6 @@
 package org.meditwin.chatlog;
 
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -13,9 +14,11 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.meditwin.core.domain.Patient;
+import org.meditwin.inference.registry.ModelRegistry;
 import org.meditwin.nlp.ClinicalNlp;
 import org.meditwin.nlp.pii.DeidPolicy;
 import org.meditwin.nlp.pii.Operator;
+import org.slf4j.LoggerFactory;
 
 /**
  * Masks a case summary before it leaves the workstation (ADR 0107). Two layers: first every known
@@ -31,6 +34,23 @@ public final class SummaryMasker {
 
   public SummaryMasker(ClinicalNlp nlp) {
     this.nlp = Objects.requireNonNull(nlp, "nlp");
+  }
+
+  /**
+   * The installed de-identification heads ({@code models/deid-names} with its encoder, extracted
+   * under {@code encoderDir}) when they load, else the rules; the linked patient's own identifiers
+   * are masked either way.
+   */
+  public static SummaryMasker load(Path modelsDir, Path encoderDir) {
+    try {
+      return new SummaryMasker(ClinicalNlp.load(ModelRegistry.open(modelsDir), encoderDir, 1));
+    } catch (RuntimeException | LinkageError e) {
+      LoggerFactory.getLogger(SummaryMasker.class)
+          .warn(
+              "de-identification models unavailable, masking with rules: {}",
+              e.getClass().getSimpleName());
+      return rulesOnly();
+    }
   }
 
   /** The rules-and-lexicons de-identifier (no model files needed). */

@@ -65,4 +65,24 @@ class SummaryMaskerTest {
     assertThat(masker.mask("Crushing chest pain with sweating and dyspnoea", Optional.of(P)))
         .isEqualTo("Crushing chest pain with sweating and dyspnoea");
   }
+
+  @Test
+  void theInstalledNameModelMasksNamesThatNoRecordLinks() {
+    // the head decodes recall-first (ClinicalNlp.DEID_OUTSIDE_SCALE): it may mask a clinical word
+    // too, which is the safe side for text leaving the workstation
+    java.nio.file.Path models =
+        java.nio.file.Path.of(System.getProperty("meditwin.models.dir", "../../models"));
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        java.nio.file.Files.isRegularFile(models.resolve("deid-names/model.json")),
+        "deid-names head not shipped in this checkout");
+    java.nio.file.Path cache = org.meditwin.inference.engine.DjlEnvironment.defaultCacheDir();
+    org.meditwin.inference.engine.DjlEnvironment.configureOffline(cache);
+    SummaryMasker withModel = SummaryMasker.load(models, cache.resolve("encoders"));
+    String text = "Harold Whitfield called: his wife Margaret Whitfield has slurred speech.";
+    assertThat(withModel.mask(text, Optional.empty()))
+        .doesNotContain("Harold")
+        .doesNotContain("Whitfield")
+        .doesNotContain("Margaret")
+        .contains("<PERSON>");
+  }
 }
