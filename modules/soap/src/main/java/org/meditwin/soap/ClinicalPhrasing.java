@@ -543,17 +543,31 @@ final class ClinicalPhrasing {
         t.replaceAll(
             "(?i)^i (?:just|really|also|still|usually|always|actually|kind of|sort of|definitely)\\s+",
             "i ");
-    for (String[] lead : PATIENT_LEADS) {
-      Matcher m =
-          Pattern.compile(
-                  "^" + lead[0] + "\\b\\s*(?:a |an |some |any )?(.*)$", Pattern.CASE_INSENSITIVE)
-              .matcher(t);
+    for (int k = 0; k < PATIENT_LEADS.size(); k++) {
+      String[] lead = PATIENT_LEADS.get(k);
+      Matcher m = PATIENT_PATTERNS.get(k).matcher(t);
       if (m.matches() && !m.group(1).isBlank()) {
         return (lead[1].isEmpty() ? "" : lead[1] + " ") + firstToThird(m.group(1));
       }
     }
     return firstToThird(t);
   }
+
+  private static final List<Pattern> PATIENT_PATTERNS =
+      PATIENT_LEADS.stream()
+          .map(
+              l ->
+                  Pattern.compile(
+                      "^" + l[0] + "\\b\\s*(?:a |an |some |any )?(.*)$",
+                      Pattern.CASE_INSENSITIVE | Pattern.DOTALL))
+          .toList();
+  private static final List<Pattern> CLINICIAN_PATTERNS =
+      CLINICIAN_LEADS.stream()
+          .map(
+              l ->
+                  Pattern.compile(
+                      "^" + l[0] + "\\b\\s*(.*)$", Pattern.CASE_INSENSITIVE | Pattern.DOTALL))
+          .toList();
 
   private static final Pattern FINDING =
       Pattern.compile(
@@ -566,9 +580,9 @@ final class ClinicalPhrasing {
   private static String clinician(String t) {
     t = FINDING.matcher(t).replaceAll("there is");
     t = MID_INTENT.matcher(t).replaceAll("$1");
-    for (String[] lead : CLINICIAN_LEADS) {
-      Matcher m =
-          Pattern.compile("^" + lead[0] + "\\b\\s*(.*)$", Pattern.CASE_INSENSITIVE).matcher(t);
+    for (int k = 0; k < CLINICIAN_LEADS.size(); k++) {
+      String[] lead = CLINICIAN_LEADS.get(k);
+      Matcher m = CLINICIAN_PATTERNS.get(k).matcher(t);
       if (m.matches() && !m.group(1).isBlank()) {
         String rest = secondToThird(m.group(1));
         return lead[1].isEmpty() ? rest : lead[1] + " " + rest;

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.meditwin.core.MediTwinException;
 import org.meditwin.inference.engine.DjlEnvironment;
 import org.meditwin.inference.generate.Generation;
@@ -50,6 +51,10 @@ public final class SoapPipeline implements AutoCloseable {
   public static final int MAX_CHARS = 200_000;
 
   private final ClinicalNlp nlp;
+
+  /** Rules and lexicons only: the judge runs NER on every sentence and must stay fast. */
+  private final ClinicalNlp judgeNer = ClinicalNlp.rulesOnly();
+
   private final SectionClassifier classifier;
   private final List<AutoCloseable> resources;
 
@@ -149,6 +154,8 @@ public final class SoapPipeline implements AutoCloseable {
    */
   public SoapDraft draft(String transcript, NoteTemplate template) {
     TranscriptCheck.require(transcript);
+    CompletableFuture<List<String>> flags =
+        CompletableFuture.supplyAsync(() -> redFlags(transcript));
     DeidResult deid =
         nlp.deidentify(transcript, DeidPolicy.hipaaSafeHarbor(), Operator.TYPE, Optional.empty());
     List<ClinicalEntity> entities = nlp.entities(transcript);
@@ -160,7 +167,8 @@ public final class SoapPipeline implements AutoCloseable {
         sentences,
         entities,
         "extractive (" + classifier.name() + ")",
-        List.of());
+        List.of(),
+        flags);
   }
 
   /**
@@ -178,6 +186,8 @@ public final class SoapPipeline implements AutoCloseable {
           draft(transcript, template),
           "generative provider " + generator.name() + " unavailable: extractive draft");
     }
+    CompletableFuture<List<String>> flags =
+        CompletableFuture.supplyAsync(() -> redFlags(transcript));
     DeidResult deid =
         nlp.deidentify(transcript, DeidPolicy.hipaaSafeHarbor(), Operator.TYPE, Optional.empty());
     List<ClinicalEntity> entities = nlp.entities(transcript);
@@ -212,7 +222,13 @@ public final class SoapPipeline implements AutoCloseable {
           new DraftSentence(line.section(), line.text(), locator.locate(line.text()), field));
     }
     return finish(
-        transcript, template, sentences, entities, "generative (" + g.provider() + ")", List.of());
+        transcript,
+        template,
+        sentences,
+        entities,
+        "generative (" + g.provider() + ")",
+        List.of(),
+        flags);
   }
 
   /** Masked transcripts longer than this are cut before they go to a generative provider. */
@@ -280,7 +296,8 @@ public final class SoapPipeline implements AutoCloseable {
       List<DraftSentence> sentences,
       List<ClinicalEntity> entities,
       String engine,
-      List<String> extraIssues) {
+      List<String> extraIssues,
+      CompletableFuture<List<String>> flags) {
     Optional<AudiogramParser.Result> parsed = AudiogramParser.parse(transcript);
     Optional<Audiogram> audiogram = parsed.map(AudiogramParser.Result::audiogram);
     if (parsed.isPresent()) {
@@ -310,10 +327,11 @@ public final class SoapPipeline implements AutoCloseable {
                 d -> d.sources().isEmpty() ? Integer.MAX_VALUE : d.sources().get(0).start()));
 
     Map<String, String> fields = TemplateFields.fill(template, transcript, sentences, audiogram);
-    TranscriptJudge judge = new TranscriptJudge(transcript, entities, audiogram, nlp::entities);
+    TranscriptJudge judge =
+        new TranscriptJudge(transcript, entities, audiogram, judgeNer::entities);
     List<SentenceCheck> checks = judge.check(sentences);
     List<String> missing = missingFields(template, fields);
-    List<String> issues = new ArrayList<>(redFlags(transcript));
+    List<String> issues = new ArrayList<>(flags.join());
     issues.addAll(issues(sentences, checks, template, missing));
     boolean approved = checks.stream().allMatch(SentenceCheck::ok);
     issues.addAll(extraIssues);
@@ -330,7 +348,8 @@ public final class SoapPipeline implements AutoCloseable {
     List<ClinicalEntity> entities = nlp.entities(transcript);
     Optional<Audiogram> audiogram =
         AudiogramParser.parse(transcript).map(AudiogramParser.Result::audiogram);
-    return new TranscriptJudge(transcript, entities, audiogram, nlp::entities).check(sentences);
+    return new TranscriptJudge(transcript, entities, audiogram, judgeNer::entities)
+        .check(sentences);
   }
 
   /** Keys of the template's required fields that are absent or blank in {@code fields}. */
@@ -375,8 +394,16 @@ public final class SoapPipeline implements AutoCloseable {
    * triage criteria), most urgent first: "red flag (URGENT): Sudden hearing loss — …".
    */
   static List<String> redFlags(String transcript) {
+    // what the patient (or a companion, or a dictation) says: a clinician's "to rule out a
+    // stroke" is not a warning sign
+    StringBuilder said = new StringBuilder();
+    for (Utterance u : DialogueSplitter.utterances(transcript)) {
+      if (u.speaker() != Speaker.CLINICIAN) {
+        said.append(u.text()).append('\n');
+      }
+    }
     List<String> out = new ArrayList<>();
-    for (RedFlag f : RedFlagDetector.standard().detect(transcript)) {
+    for (RedFlag f : RedFlagDetector.standard().detect(said.toString())) {
       String step = f.nextSteps().isEmpty() ? "" : " — " + f.nextSteps().get(0);
       out.add("red flag (" + f.urgency() + "): " + f.name() + step);
     }

@@ -523,6 +523,20 @@ final class TranscriptJudge {
     return Optional.empty();
   }
 
+  /** Contractions spelled out, so negation triggers read the same on both sides. */
+  static String expand(String s) {
+    return s.replaceAll("(?i)\\bcan't\\b", "cannot")
+        .replaceAll("(?i)\\bwon't\\b", "will not")
+        .replaceAll("(?i)\\b(\\w+)n't\\b", "$1 not");
+  }
+
+  private final Map<Utterance, List<ClinicalEntity>> evidenceEntities = new java.util.HashMap<>();
+
+  private List<ClinicalEntity> evidenceEntities(Utterance u) {
+    return evidenceEntities.computeIfAbsent(
+        u, x -> ner.apply(expand(ClinicalPhrasing.normalize(x.text()))));
+  }
+
   /**
    * A clinical concept the sentence asserts with the opposite polarity to every mention of it in
    * the evidence (both by ConText); questions answered yes/no are left to the answer rule.
@@ -531,19 +545,18 @@ final class TranscriptJudge {
     if (evidence.stream().anyMatch(Utterance::question)) {
       return Optional.empty();
     }
-    for (ClinicalEntity e : ner.apply(sentence)) {
+    for (ClinicalEntity e : ner.apply(expand(sentence))) {
       if (e.type() == org.meditwin.nlp.ner.ClinicalEntityType.ANATOMY) {
         continue;
       }
       String key = e.text().toLowerCase(Locale.ROOT);
       int same = 0;
       int opposite = 0;
-      for (ClinicalEntity t : entities) {
-        if (!t.text().toLowerCase(Locale.ROOT).equals(key)) {
-          continue;
-        }
-        for (Utterance u : evidence) {
-          if (t.start() >= u.start() && t.end() <= u.end()) {
+      for (Utterance u : evidence) {
+        // the same NER on the same clean-up of both texts ("do n't" → "don't"), so that only a
+        // real difference in wording can flip an assertion
+        for (ClinicalEntity t : evidenceEntities(u)) {
+          if (t.text().toLowerCase(Locale.ROOT).equals(key)) {
             if (t.negated() == e.negated()) {
               same++;
             } else {
