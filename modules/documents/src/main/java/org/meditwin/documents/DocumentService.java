@@ -23,7 +23,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -64,6 +65,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class DocumentService implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DocumentService.class);
+  private static final long IDLE_SECONDS = 60;
 
   /** Processing starts at most this often per document (interrupted runs count). */
   public static final int MAX_ATTEMPTS = 3;
@@ -116,7 +118,7 @@ public final class DocumentService implements AutoCloseable {
   private final Map<String, CompletableFuture<DocumentSummary>> waiting = new ConcurrentHashMap<>();
   private final List<Consumer<JobProgress>> listeners = new CopyOnWriteArrayList<>();
   private final Object nlpLock = new Object();
-  private volatile ClinicalNlp nlp;
+  private ClinicalNlp nlp; // guarded by nlpLock
   private volatile boolean closing;
 
   private DocumentService(UserSession session, Options options) {
@@ -124,15 +126,55 @@ public final class DocumentService implements AutoCloseable {
     this.store = session.clinicalStore();
     this.options = options;
     AtomicInteger n = new AtomicInteger();
-    this.workers =
-        Executors.newFixedThreadPool(
+    ThreadPoolExecutor pool =
+        new ThreadPoolExecutor(
             options.workers(),
+            options.workers(),
+            IDLE_SECONDS,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
             r -> {
-              Thread t = new Thread(r, "documents-worker-" + n.incrementAndGet());
+              Thread t =
+                  new Thread(
+                      () -> {
+                        try {
+                          r.run();
+                        } finally {
+                          releaseThreadResources();
+                        }
+                      },
+                      "documents-worker-" + n.incrementAndGet());
               t.setDaemon(true);
               t.setPriority(Thread.NORM_PRIORITY - 1);
               return t;
             });
+    // idle workers end and free their Tesseract engine (and the NLP models with the last one),
+    // so a service nobody closes (a discarded window) holds no native memory for long
+    pool.allowCoreThreadTimeOut(true);
+    this.workers = pool;
+  }
+
+  private final AtomicInteger liveWorkers = new AtomicInteger();
+
+  private void releaseThreadResources() {
+    TesseractOcr e = engine.get();
+    if (e != null) {
+      engine.remove();
+      engines.remove(e);
+      e.close();
+    }
+    if (counted.get() == null) {
+      return;
+    }
+    counted.remove();
+    if (liveWorkers.decrementAndGet() <= 0) {
+      synchronized (nlpLock) {
+        if (nlp != null) {
+          nlp.close();
+          nlp = null;
+        }
+      }
+    }
   }
 
   public static DocumentService open(UserSession session, Options options) {
@@ -344,6 +386,7 @@ public final class DocumentService implements AutoCloseable {
   private record Claimed(DocumentSummary doc, byte[] original) {}
 
   private void runJob(String id) {
+    liveWorkersSeen();
     if (!awaitUnlocked()) {
       return;
     }
@@ -474,21 +517,28 @@ public final class DocumentService implements AutoCloseable {
   }
 
   private ClinicalNlp nlp() {
-    ClinicalNlp n = nlp;
-    if (n == null) {
-      synchronized (nlpLock) {
-        if (nlp == null) {
-          nlp = options.nlp().get();
-        }
-        n = nlp;
+    synchronized (nlpLock) {
+      if (nlp == null) {
+        nlp = options.nlp().get();
       }
+      return nlp;
     }
-    return n;
+  }
+
+  private final ThreadLocal<Boolean> counted = new ThreadLocal<>();
+
+  /** Counts this worker thread once (for releasing the NLP when the last one ends). */
+  private void liveWorkersSeen() {
+    if (counted.get() == null) {
+      counted.set(Boolean.TRUE);
+      liveWorkers.incrementAndGet();
+    }
   }
 
   private TesseractOcr threadEngine() {
     TesseractOcr e = engine.get();
     if (e == null) {
+      liveWorkersSeen();
       e = TesseractOcr.open();
       engine.set(e);
       engines.add(e);
@@ -885,9 +935,11 @@ public final class DocumentService implements AutoCloseable {
       engines.forEach(TesseractOcr::close);
       engines.clear();
     }
-    ClinicalNlp n = nlp;
-    if (n != null) {
-      n.close();
+    synchronized (nlpLock) {
+      if (nlp != null) {
+        nlp.close();
+        nlp = null;
+      }
     }
     waiting.values().forEach(f -> f.cancel(false));
   }

@@ -151,7 +151,7 @@ final class TesseractOcr implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
     if (handle != null) {
       api.TessBaseAPIEnd(handle);
       api.TessBaseAPIDelete(handle);

@@ -49,7 +49,12 @@ class ExtractionTest {
     assertThat(box.x()).isBetween(0.05, 0.15);
     assertThat(box.y()).isBetween(0.05, 0.15);
     assertThat(p1.boxes())
-        .allSatisfy(b -> assertThat(b.end()).isLessThanOrEqualTo(p1.text().length()));
+        .allSatisfy(
+            b -> {
+              assertThat(b.end()).isLessThanOrEqualTo(p1.text().length());
+              // one box per word: PDFBox hands over whole lines, split by the stripper
+              assertThat(p1.text().substring(b.start(), b.end())).doesNotContainAnyWhitespaces();
+            });
   }
 
   @Test
