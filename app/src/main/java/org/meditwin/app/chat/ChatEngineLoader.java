@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.meditwin.app.search.KnowledgeIndex;
 import org.meditwin.chat.ChatEngine;
@@ -21,6 +22,7 @@ import org.meditwin.inference.engine.DjlEnvironment;
 import org.meditwin.inference.generate.LlamaCppProvider;
 import org.meditwin.inference.registry.ModelEntry;
 import org.meditwin.inference.registry.ModelRegistry;
+import org.meditwin.search.SearchMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,7 +58,18 @@ public interface ChatEngineLoader {
 
   /** Knowledge base only: the engine's own routing rules and the extractive composer. */
   static ChatEngineLoader knowledgeOnly() {
-    return (kb, p) -> Loaded.extractive(ChatEngine.builder(kb::search).build());
+    return knowledgeOnly(UnaryOperator.identity());
+  }
+
+  /** Knowledge base plus {@code sources} (patient records, timeline), rules and extraction. */
+  static ChatEngineLoader knowledgeOnly(UnaryOperator<ChatEngine.Builder> sources) {
+    return (kb, p) -> Loaded.extractive(sources.apply(builder(kb)).build());
+  }
+
+  /** A builder over the knowledge base, searching hybrid when the index has vectors. */
+  private static ChatEngine.Builder builder(KnowledgeIndex kb) {
+    return ChatEngine.builder(kb::search)
+        .searchMode(kb.semantic() ? SearchMode.HYBRID : SearchMode.BM25);
   }
 
   /**
@@ -65,10 +78,11 @@ public interface ChatEngineLoader {
    * the DJL cache) and the first {@code *.gguf} under {@code models/}. A model that cannot be
    * loaded is logged (type only) and left out.
    */
-  static ChatEngineLoader installed(Path modelsDir, Supplier<DeviceInfo> device) {
+  static ChatEngineLoader installed(
+      Path modelsDir, Supplier<DeviceInfo> device, UnaryOperator<ChatEngine.Builder> sources) {
     return (kb, progress) -> {
       Logger log = LoggerFactory.getLogger(ChatEngineLoader.class);
-      ChatEngine.Builder builder = ChatEngine.builder(kb::search);
+      ChatEngine.Builder builder = sources.apply(builder(kb));
       try {
         // loads the inference natives; where they cannot load, the engine runs on its rules
         device.get();

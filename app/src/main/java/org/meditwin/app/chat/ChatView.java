@@ -76,7 +76,10 @@ public final class ChatView {
   public ChatView(PaneContext context) {
     this(
         context,
-        ChatEngineLoader.installed(context.modelsDir(), context.device()),
+        ChatEngineLoader.installed(
+            context.modelsDir(),
+            context.device(),
+            ChatSources.of(context.session(), context.patientRecords())),
         maskerFor(context));
   }
 

@@ -83,7 +83,7 @@ final class ChatTestKit implements AutoCloseable {
             i18n,
             errors,
             () -> Optional.<KnowledgeIndex>of(knowledge),
-            ChatEngineLoader.knowledgeOnly());
+            ChatEngineLoader.knowledgeOnly(ChatSources.of(session, Optional::empty)));
   }
 
   @Override

@@ -403,4 +403,44 @@ class ChatViewModelTest {
                     "event:5", "Audiogram", "TIMELINE_EVENT", Optional.empty(), "patient")))
         .isEqualTo(PaneContext.Pane.TIMELINE);
   }
+
+  @Test
+  void withAPatientTheTimelineToolAnswersFromTheirRecordAndShowsItsInputs() throws Exception {
+    try (ChatTestKit kit = new ChatTestKit(dir)) {
+      Patient p =
+          kit.session
+              .patients()
+              .create(
+                  new PatientInput(
+                      "MRN-88", "Ben", "Okafor", Optional.empty(), Sex.MALE, "", "", "", ""));
+      org.meditwin.record.TimelineService.of(kit.session)
+          .add(
+              new org.meditwin.record.ClinicalEvent(
+                  "",
+                  p.id().value(),
+                  org.meditwin.record.EventType.PROCEDURE,
+                  "Pure-tone audiogram",
+                  Optional.empty(),
+                  LocalDate.of(2025, 10, 1),
+                  Optional.empty(),
+                  Optional.of("ear"),
+                  org.meditwin.record.Laterality.BILATERAL,
+                  Optional.empty(),
+                  org.meditwin.record.EventStatus.ACTIVE,
+                  java.util.OptionalDouble.empty(),
+                  Optional.empty(),
+                  org.meditwin.record.Provenance.manual()));
+      SimpleObjectProperty<Optional<Patient>> current = new SimpleObjectProperty<>(Optional.of(p));
+      ChatViewModel vm = ready(kit);
+      vm.bind(current, new SimpleObjectProperty<>(Optional.empty()));
+      vm.inputProperty().set("When was the last audiogram?");
+      vm.send().get();
+      MessageItem answer = vm.messages().get(1);
+      assertThat(answer.tools()).isNotEmpty();
+      AnswerRecord.Tool tool = answer.tools().getFirst();
+      assertThat(tool.inputs()).isNotEmpty();
+      assertThat(tool.result()).contains("2025");
+      assertThat(answer.text()).contains("2025");
+    }
+  }
 }
