@@ -215,7 +215,9 @@ public final class SoapCommand implements Runnable {
     public Integer call() throws IOException {
       NoteTemplate t = NoteTemplate.parse(template);
       String text = readTranscript(transcript);
-      try (SoapPipeline p = open(nlpModels)) {
+      // text leaving the pipeline for a generative provider is masked with the trained name head
+      boolean generative = gguf != null || llmUrl != null;
+      try (SoapPipeline p = open(nlpModels || generative)) {
         SoapDraft d;
         if (gguf != null) {
           try (LlamaCppProvider llm = LlamaCppProvider.open(gguf, 2, 8192)) {
