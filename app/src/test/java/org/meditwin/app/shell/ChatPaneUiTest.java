@@ -169,6 +169,16 @@ class ChatPaneUiTest {
         .isEqualTo(ADMIN);
     snapshot(robot, "chat-escalations-light");
 
+    // back in the conversation the banner says the case went to staff; a follow-up question
+    robot.interact(() -> tabs.getSelectionModel().select(0));
+    assertThat(fx(() -> robot.lookup("#chat-banner-escalated").queryAs(Label.class).getText()))
+        .contains("E-");
+    robot.interact(() -> input.setText("How can type 2 diabetes be prevented?"));
+    robot.clickOn("#chat-input").type(KeyCode.END).type(KeyCode.ENTER);
+    await(robot, () -> showing(robot, "#chat-citation-5-1"));
+    await(robot, () -> enabled(robot, "#chat-copy-5"));
+    snapshot(robot, "chat-overview-light");
+
     // dark theme
     MenuBar bar = robot.lookup("#menu-bar").queryAs(MenuBar.class);
     MenuItem dark = bar.getMenus().getFirst().getItems().get(1);
