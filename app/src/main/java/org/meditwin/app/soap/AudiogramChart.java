@@ -22,7 +22,7 @@ final class AudiogramChart {
 
   AudiogramChart(I18n i18n) {
     this.i18n = i18n;
-    NumberAxis x = new NumberAxis(-0.25, 5.25, 1);
+    NumberAxis x = new NumberAxis(0, 5, 1);
     x.setLabel(i18n.get("soap.audiogram.frequency"));
     x.setMinorTickVisible(false);
     x.setTickLabelFormatter(
@@ -62,6 +62,7 @@ final class AudiogramChart {
     chart.setMinHeight(240);
     chart.getStyleClass().add("mt-audiogram");
     chart.setFocusTraversable(false);
+    chart.setVerticalZeroLineVisible(false);
   }
 
   LineChart<Number, Number> node() {
@@ -79,13 +80,44 @@ final class AudiogramChart {
       return;
     }
     Audiogram a = audiogram.get();
-    add("soap.audiogram.rightAir", a.rightAir(), "mt-ag-right-air");
-    add("soap.audiogram.leftAir", a.leftAir(), "mt-ag-left-air");
-    add("soap.audiogram.rightBone", a.rightBone(), "mt-ag-right-bone");
-    add("soap.audiogram.leftBone", a.leftBone(), "mt-ag-left-bone");
+    List<XYChart.Series<Number, Number>> all = new java.util.ArrayList<>();
+    List<String> classes = new java.util.ArrayList<>();
+    add(all, classes, "soap.audiogram.rightAir", a.rightAir(), "mt-ag-right-air");
+    add(all, classes, "soap.audiogram.leftAir", a.leftAir(), "mt-ag-left-air");
+    add(all, classes, "soap.audiogram.rightBone", a.rightBone(), "mt-ag-right-bone");
+    add(all, classes, "soap.audiogram.leftBone", a.leftBone(), "mt-ag-left-bone");
+    chart.getData().setAll(all);
+    // XYChart resets the style classes of every series when the list changes: style afterwards
+    for (int i = 0; i < all.size(); i++) {
+      XYChart.Series<Number, Number> series = all.get(i);
+      String styleClass = classes.get(i);
+      if (series.getNode() != null) {
+        series.getNode().getStyleClass().add(styleClass);
+      }
+      for (XYChart.Data<Number, Number> d : series.getData()) {
+        if (d.getNode() != null) {
+          d.getNode().getStyleClass().add(styleClass + "-symbol");
+        }
+      }
+    }
+    chart.applyCss();
+    for (javafx.scene.Node legend : chart.lookupAll(".chart-legend-item")) {
+      if (legend instanceof javafx.scene.control.Label l && l.getGraphic() != null) {
+        for (int i = 0; i < all.size(); i++) {
+          if (all.get(i).getName().equals(l.getText())) {
+            l.getGraphic().getStyleClass().add(classes.get(i) + "-symbol");
+          }
+        }
+      }
+    }
   }
 
-  private void add(String key, Map<String, Integer> values, String styleClass) {
+  private void add(
+      List<XYChart.Series<Number, Number>> all,
+      List<String> classes,
+      String key,
+      Map<String, Integer> values,
+      String styleClass) {
     if (values.isEmpty()) {
       return;
     }
@@ -94,23 +126,8 @@ final class AudiogramChart {
     for (Map.Entry<String, Integer> e : values.entrySet()) {
       series.getData().add(new XYChart.Data<>(octave(e.getKey()), -e.getValue()));
     }
-    chart.getData().add(series);
-    if (series.getNode() != null) {
-      series.getNode().getStyleClass().add(styleClass);
-    }
-    for (XYChart.Data<Number, Number> d : series.getData()) {
-      if (d.getNode() != null) {
-        d.getNode().getStyleClass().add(styleClass + "-symbol");
-      }
-    }
-    chart.applyCss();
-    for (javafx.scene.Node legend : chart.lookupAll(".chart-legend-item")) {
-      if (legend instanceof javafx.scene.control.Label l
-          && l.getText().equals(series.getName())
-          && l.getGraphic() != null) {
-        l.getGraphic().getStyleClass().add(styleClass + "-symbol");
-      }
-    }
+    all.add(series);
+    classes.add(styleClass);
   }
 
   static List<String> seriesKeys() {

@@ -132,7 +132,7 @@ public final class SoapView {
     main.setTop(header());
     SplitPane split = new SplitPane(notesPanel(), transcriptPanel(), editorPanel());
     split.setId("soap-split");
-    split.setDividerPositions(0.2, 0.52);
+    split.setDividerPositions(0.2, 0.5);
     main.setCenter(split);
     main.setBottom(statusLine());
     root.getChildren().setAll(noPatient, main);
@@ -343,6 +343,7 @@ public final class SoapView {
     query.setPromptText(i18n.get("soap.search.prompt"));
     query.textProperty().bindBidirectional(vm.noteQueryProperty());
     query.setOnAction(e -> vm.searchNotes());
+    query.setMaxWidth(Double.MAX_VALUE);
     CheckBox clinic = new CheckBox(i18n.get("soap.search.clinic"));
     clinic.setId("soap-clinic-scope");
     clinic.selectedProperty().bindBidirectional(vm.clinicScopeProperty());
@@ -353,19 +354,22 @@ public final class SoapView {
     Button go = new Button(i18n.get("soap.search.button"));
     go.setId("soap-note-search-go");
     go.setOnAction(e -> vm.searchNotes());
-    HBox searchRow = new HBox(6, query, go);
-    HBox.setHgrow(query, Priority.ALWAYS);
+    HBox searchRow = new HBox(6, go, similar);
     Label hitsTitle = new Label();
     hitsTitle.setId("soap-hits-title");
     hitsTitle.getStyleClass().add(Styles.HINT);
     hitsTitle.textProperty().bind(vm.noteHitsTitleProperty());
     ListView<PatientRecordHit> hits = new ListView<>(vm.noteHits());
     hits.setId("soap-hits");
-    hits.setPlaceholder(
+    Label placeholder =
         new Label(
             vm.searchAvailable()
                 ? i18n.get("soap.search.none")
-                : i18n.get("soap.search.unavailable")));
+                : i18n.get("soap.search.unavailable"));
+    placeholder.setWrapText(true);
+    placeholder.setMaxWidth(200);
+    placeholder.getStyleClass().add(Styles.HINT);
+    hits.setPlaceholder(placeholder);
     hits.setCellFactory(l -> new HitCell(locale));
     Runnable openHit =
         () -> {
@@ -389,9 +393,7 @@ public final class SoapView {
     VBox.setVgrow(hits, Priority.ALWAYS);
     Label searchTitle = new Label(i18n.get("soap.search.title"));
     searchTitle.getStyleClass().add(Styles.SECTION_TITLE);
-    VBox box =
-        new VBox(
-            8, head, list, searchTitle, searchRow, new HBox(8, clinic, similar), hitsTitle, hits);
+    VBox box = new VBox(8, head, list, searchTitle, query, searchRow, clinic, hitsTitle, hits);
     box.getStyleClass().add(Styles.PANE);
     box.setId("soap-notes-panel");
     box.setMinWidth(200);
@@ -791,8 +793,9 @@ public final class SoapView {
       for (int c = 0; c < freqs.size(); c++) {
         TextField cell = new TextField();
         cell.setId("soap-ag-" + series + "-" + freqs.get(c));
-        cell.setPrefColumnCount(3);
-        cell.setMinWidth(40);
+        cell.setPrefColumnCount(2);
+        cell.setPrefWidth(44);
+        cell.setMinWidth(36);
         cell.getStyleClass().add("mt-ag-cell");
         cell.textProperty().bindBidirectional(vm.audiogramCell(series, freqs.get(c)));
         cell.editableProperty().bind(vm.editableProperty());
@@ -803,7 +806,7 @@ public final class SoapView {
     }
     ScrollPane scroll = new ScrollPane(grid);
     scroll.setFitToHeight(true);
-    scroll.setPrefViewportHeight(140);
+    scroll.setPrefViewportHeight(124);
     return scroll;
   }
 

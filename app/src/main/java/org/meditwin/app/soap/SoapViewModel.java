@@ -60,6 +60,8 @@ import org.meditwin.soap.SoapDraft;
 import org.meditwin.soap.SourceSpan;
 import org.meditwin.soap.TemplateField;
 import org.meditwin.soap.Verdict;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * SOAP pane: the current patient's visits and notes, capture (WAV, microphone, paste, document),
@@ -68,6 +70,8 @@ import org.meditwin.soap.Verdict;
  * executor; callbacks arrive on the FX thread.
  */
 public final class SoapViewModel {
+  private static final Logger LOG = LoggerFactory.getLogger(SoapViewModel.class);
+
   /** The four audiogram series, in the editor's row order. */
   public static final List<String> SERIES = List.of("rightAir", "leftAir", "rightBone", "leftBone");
 
@@ -93,8 +97,12 @@ public final class SoapViewModel {
   private final ReadOnlyObjectWrapper<Optional<Patient>> patient =
       new ReadOnlyObjectWrapper<>(Optional.empty());
   private final ObservableList<VisitSession> visits = FXCollections.observableArrayList();
+  private final ObservableList<VisitSession> visitsView =
+      FXCollections.unmodifiableObservableList(visits);
   private final ObjectProperty<VisitSession> visit = new SimpleObjectProperty<>();
   private final ObservableList<SoapNote> pastNotes = FXCollections.observableArrayList();
+  private final ObservableList<SoapNote> pastNotesView =
+      FXCollections.unmodifiableObservableList(pastNotes);
   private final ReadOnlyObjectWrapper<Optional<SoapNote>> note =
       new ReadOnlyObjectWrapper<>(Optional.empty());
 
@@ -102,13 +110,19 @@ public final class SoapViewModel {
   private final ObjectProperty<NoteTemplate> template =
       new SimpleObjectProperty<>(NoteTemplate.GENERAL);
   private final ObservableList<SentenceItem> sentences = FXCollections.observableArrayList();
+  private final ObservableList<SentenceItem> sentencesView =
+      FXCollections.unmodifiableObservableList(sentences);
   private final Map<String, StringProperty> fields = new LinkedHashMap<>();
   private final Map<String, StringProperty> audiogramCells = new LinkedHashMap<>();
   private final ReadOnlyObjectWrapper<Optional<Audiogram>> audiogram =
       new ReadOnlyObjectWrapper<>(Optional.empty());
   private final ReadOnlyStringWrapper audiogramError = new ReadOnlyStringWrapper("");
   private final ObservableList<String> missingFields = FXCollections.observableArrayList();
+  private final ObservableList<String> missingFieldsView =
+      FXCollections.unmodifiableObservableList(missingFields);
   private final ObservableList<String> issues = FXCollections.observableArrayList();
+  private final ObservableList<String> issuesView =
+      FXCollections.unmodifiableObservableList(issues);
   private final ReadOnlyStringWrapper validationSummary = new ReadOnlyStringWrapper("");
   private final ReadOnlyBooleanWrapper aiApproved = new ReadOnlyBooleanWrapper(false);
   private String engineName = "";
@@ -125,11 +139,15 @@ public final class SoapViewModel {
   private final ReadOnlyBooleanWrapper amending = new ReadOnlyBooleanWrapper(false);
   private final ReadOnlyIntegerWrapper selectedSentence = new ReadOnlyIntegerWrapper(-1);
   private final ObservableList<SourceSpan> highlights = FXCollections.observableArrayList();
+  private final ObservableList<SourceSpan> highlightsView =
+      FXCollections.unmodifiableObservableList(highlights);
   private final ReadOnlyBooleanWrapper spansStale = new ReadOnlyBooleanWrapper(false);
 
   private final StringProperty noteQuery = new SimpleStringProperty("");
   private final BooleanProperty clinicScope = new SimpleBooleanProperty(false);
   private final ObservableList<PatientRecordHit> noteHits = FXCollections.observableArrayList();
+  private final ObservableList<PatientRecordHit> noteHitsView =
+      FXCollections.unmodifiableObservableList(noteHits);
   private final ReadOnlyStringWrapper noteHitsTitle = new ReadOnlyStringWrapper("");
 
   private final UndoHistory<EditorState> history = new UndoHistory<>(200);
@@ -224,7 +242,7 @@ public final class SoapViewModel {
   }
 
   public ObservableList<VisitSession> visits() {
-    return FXCollections.unmodifiableObservableList(visits);
+    return visitsView;
   }
 
   /** The visit a new note documents; {@code null} means "no visit" (a ComboBox value). */
@@ -233,7 +251,7 @@ public final class SoapViewModel {
   }
 
   public ObservableList<SoapNote> pastNotes() {
-    return FXCollections.unmodifiableObservableList(pastNotes);
+    return pastNotesView;
   }
 
   /** The note being edited as last saved; empty for a new, not yet saved note. */
@@ -250,7 +268,7 @@ public final class SoapViewModel {
   }
 
   public ObservableList<SentenceItem> sentences() {
-    return FXCollections.unmodifiableObservableList(sentences);
+    return sentencesView;
   }
 
   /** Editable structured field of the current template (every template's keys exist). */
@@ -273,12 +291,12 @@ public final class SoapViewModel {
 
   /** Labels of required template fields the note leaves empty. */
   public ObservableList<String> missingFields() {
-    return FXCollections.unmodifiableObservableList(missingFields);
+    return missingFieldsView;
   }
 
   /** The pipeline's notes about the draft (judge findings, red flags). */
   public ObservableList<String> issues() {
-    return FXCollections.unmodifiableObservableList(issues);
+    return issuesView;
   }
 
   public ReadOnlyStringProperty validationSummaryProperty() {
@@ -339,7 +357,7 @@ public final class SoapViewModel {
 
   /** Transcript spans of the selected sentence. */
   public ObservableList<SourceSpan> highlights() {
-    return FXCollections.unmodifiableObservableList(highlights);
+    return highlightsView;
   }
 
   /** True once the transcript was edited after drafting: spans may no longer line up. */
@@ -365,7 +383,7 @@ public final class SoapViewModel {
   }
 
   public ObservableList<PatientRecordHit> noteHits() {
-    return FXCollections.unmodifiableObservableList(noteHits);
+    return noteHitsView;
   }
 
   public ReadOnlyStringProperty noteHitsTitleProperty() {
@@ -375,6 +393,24 @@ public final class SoapViewModel {
   /** Whether the patient-record index is open (similar notes and note search). */
   public boolean searchAvailable() {
     return search.available();
+  }
+
+  /**
+   * A bug in a completion handler must not vanish inside the future: log its type (messages may
+   * carry PHI) and tell the user.
+   */
+  private static <T> java.util.function.BiFunction<T, Throwable, Void> ui(
+      java.util.function.BiConsumer<T, Throwable> action) {
+    return (value, failure) -> {
+      action.accept(value, failure);
+      return null;
+    };
+  }
+
+  private Void callbackFailed(Throwable t) {
+    LOG.error("SOAP pane update failed: {}", ErrorReporter.unwrap(t).getClass().getName());
+    error.set(i18n.get("error.unexpected"));
+    return null;
   }
 
   // --- patient, visits, notes ---------------------------------------------------------------
@@ -405,21 +441,23 @@ public final class SoapViewModel {
               n.forEach(search::index);
               return new Loaded(v, n);
             })
-        .whenComplete(
-            (loaded, failure) -> {
-              if (!patient.get().map(Patient::id).equals(Optional.of(p.id()))) {
-                return;
-              }
-              if (failure != null) {
-                error.set(errors.message(failure));
-                return;
-              }
-              visits.setAll(loaded.visits());
-              pastNotes.setAll(loaded.notes());
-              if (!visits.isEmpty() && note.get().isEmpty()) {
-                visit.set(visits.getFirst());
-              }
-            });
+        .handle(
+            ui(
+                (loaded, failure) -> {
+                  if (!patient.get().map(Patient::id).equals(Optional.of(p.id()))) {
+                    return;
+                  }
+                  if (failure != null) {
+                    error.set(errors.message(failure));
+                    return;
+                  }
+                  visits.setAll(loaded.visits());
+                  pastNotes.setAll(loaded.notes());
+                  if (!visits.isEmpty() && note.get().isEmpty()) {
+                    visit.set(visits.getFirst());
+                  }
+                }))
+        .exceptionally(this::callbackFailed);
   }
 
   private record Loaded(List<VisitSession> visits, List<SoapNote> notes) {}
@@ -454,22 +492,24 @@ public final class SoapViewModel {
               VisitSession started = session.visits().start(p.get().id(), professional.id(), why);
               return new Started(session.visits().forPatient(p.get().id()), started);
             })
-        .whenComplete(
-            (loaded, failure) -> {
-              if (failure != null) {
-                error.set(errors.message(failure));
-                return;
-              }
-              if (!patient.get().map(x -> x.id().equals(p.get().id())).orElse(false)) {
-                return;
-              }
-              visits.setAll(loaded.all());
-              visits.stream()
-                  .filter(v -> v.id().equals(loaded.started().id()))
-                  .findFirst()
-                  .ifPresent(visit::set);
-              status.set(i18n.get("soap.visit.started"));
-            });
+        .handle(
+            ui(
+                (loaded, failure) -> {
+                  if (failure != null) {
+                    error.set(errors.message(failure));
+                    return;
+                  }
+                  if (!patient.get().map(x -> x.id().equals(p.get().id())).orElse(false)) {
+                    return;
+                  }
+                  visits.setAll(loaded.all());
+                  visits.stream()
+                      .filter(v -> v.id().equals(loaded.started().id()))
+                      .findFirst()
+                      .ifPresent(visit::set);
+                  status.set(i18n.get("soap.visit.started"));
+                }))
+        .exceptionally(this::callbackFailed);
   }
 
   /** A fresh, empty note for the current patient (what is pending is saved first). */
@@ -826,34 +866,36 @@ public final class SoapViewModel {
               }
               return saved;
             })
-        .whenComplete(
-            (saved, failure) -> {
-              saving = false;
-              if (failure != null) {
-                if (generation == editorGeneration) {
-                  dirty = true;
-                  saveState.set(i18n.get("soap.save.failed"));
-                }
-                error.set(errors.message(failure));
-                afterSave.clear();
-                pendingSave = false;
-                return;
-              }
-              replaceInList(saved);
-              if (generation == editorGeneration) {
-                note.set(Optional.of(saved));
-                if (!dirty) {
-                  saveState.set(
-                      i18n.get("soap.save.saved", TIME.format(saved.updated().atZone(zone))));
-                }
-              }
-              if (pendingSave) {
-                pendingSave = false;
-                save();
-              } else {
-                runAfterSave();
-              }
-            });
+        .handle(
+            ui(
+                (saved, failure) -> {
+                  saving = false;
+                  if (failure != null) {
+                    if (generation == editorGeneration) {
+                      dirty = true;
+                      saveState.set(i18n.get("soap.save.failed"));
+                    }
+                    error.set(errors.message(failure));
+                    afterSave.clear();
+                    pendingSave = false;
+                    return;
+                  }
+                  replaceInList(saved);
+                  if (generation == editorGeneration) {
+                    note.set(Optional.of(saved));
+                    if (!dirty) {
+                      saveState.set(
+                          i18n.get("soap.save.saved", TIME.format(saved.updated().atZone(zone))));
+                    }
+                  }
+                  if (pendingSave) {
+                    pendingSave = false;
+                    save();
+                  } else {
+                    runAfterSave();
+                  }
+                }))
+        .exceptionally(this::callbackFailed);
   }
 
   private void runAfterSave() {
@@ -995,31 +1037,36 @@ public final class SoapViewModel {
     long generation = editorGeneration;
     tasks
         .submit(title, progress -> work.run(cancel))
-        .whenComplete(
-            (text, failure) -> {
-              capturing.set(false);
-              captureProgress.set(0);
-              partialText.set("");
-              if (failure != null) {
-                status.set("");
-                error.set(captureMessage(failure));
-                return;
-              }
-              if (text == null || text.isBlank()) {
-                status.set("");
-                error.set(
-                    i18n.get(cancel.get() ? "soap.capture.stoppedEmpty" : "soap.capture.noSpeech"));
-                return;
-              }
-              if (generation != editorGeneration) {
-                // the user left the note meanwhile: keep the words for the new one rather than lose
-                // them
-                status.set(i18n.get("soap.capture.movedToCurrent"));
-              } else {
-                status.set(i18n.get(cancel.get() ? "soap.capture.stopped" : "soap.capture.done"));
-              }
-              appendTranscript(text.strip());
-            });
+        .handle(
+            ui(
+                (text, failure) -> {
+                  capturing.set(false);
+                  captureProgress.set(0);
+                  partialText.set("");
+                  if (failure != null) {
+                    status.set("");
+                    error.set(captureMessage(failure));
+                    return;
+                  }
+                  if (text == null || text.isBlank()) {
+                    status.set("");
+                    error.set(
+                        i18n.get(
+                            cancel.get() ? "soap.capture.stoppedEmpty" : "soap.capture.noSpeech"));
+                    return;
+                  }
+                  if (generation != editorGeneration) {
+                    // the user left the note meanwhile: keep the words for the new one rather than
+                    // lose
+                    // them
+                    status.set(i18n.get("soap.capture.movedToCurrent"));
+                  } else {
+                    status.set(
+                        i18n.get(cancel.get() ? "soap.capture.stopped" : "soap.capture.done"));
+                  }
+                  appendTranscript(text.strip());
+                }))
+        .exceptionally(this::callbackFailed);
   }
 
   private String captureMessage(Throwable failure) {
@@ -1055,15 +1102,17 @@ public final class SoapViewModel {
     error.set("");
     tasks
         .submit(i18n.get("soap.task.import"), progress -> TranscriptDocuments.read(file))
-        .whenComplete(
-            (text, failure) -> {
-              if (failure != null) {
-                error.set(errors.message(failure));
-                return;
-              }
-              appendTranscript(text);
-              status.set(i18n.get("soap.capture.documentDone"));
-            });
+        .handle(
+            ui(
+                (text, failure) -> {
+                  if (failure != null) {
+                    error.set(errors.message(failure));
+                    return;
+                  }
+                  appendTranscript(text);
+                  status.set(i18n.get("soap.capture.documentDone"));
+                }))
+        .exceptionally(this::callbackFailed);
   }
 
   // --- drafting and validation --------------------------------------------------------------
@@ -1106,30 +1155,34 @@ public final class SoapViewModel {
               progress.progress(1, 2, i18n.get("soap.task.draft"));
               return e.draft(t, chosen);
             })
-        .whenComplete(
-            (d, failure) -> {
-              drafting.set(false);
-              if (generation != editorGeneration) {
-                return;
-              }
-              if (failure != null) {
-                status.set("");
-                error.set(errors.message(failure));
-                return;
-              }
-              if (d.sentences().isEmpty()) {
-                status.set("");
-                error.set(i18n.get("soap.error.nothingDrafted"));
-                return;
-              }
-              applyDraft(d, t);
-              status.set(
-                  i18n.get(
-                      "soap.draft.done",
-                      d.sentences().size(),
-                      String.format(
-                          i18n.language().locale(), "%.1f", (System.nanoTime() - started) / 1e9)));
-            });
+        .handle(
+            ui(
+                (d, failure) -> {
+                  drafting.set(false);
+                  if (generation != editorGeneration) {
+                    return;
+                  }
+                  if (failure != null) {
+                    status.set("");
+                    error.set(errors.message(failure));
+                    return;
+                  }
+                  if (d.sentences().isEmpty()) {
+                    status.set("");
+                    error.set(i18n.get("soap.error.nothingDrafted"));
+                    return;
+                  }
+                  applyDraft(d, t);
+                  status.set(
+                      i18n.get(
+                          "soap.draft.done",
+                          d.sentences().size(),
+                          String.format(
+                              i18n.language().locale(),
+                              "%.1f",
+                              (System.nanoTime() - started) / 1e9)));
+                }))
+        .exceptionally(this::callbackFailed);
   }
 
   private void applyDraft(SoapDraft d, String draftedFrom) {
@@ -1188,31 +1241,33 @@ public final class SoapViewModel {
               SoapEngine e = engine();
               return new Judged(e.validate(t, s.sentences()), e.missingFields(s.template(), f));
             })
-        .whenComplete(
-            (judged, failure) -> {
-              if (generation != validationGeneration) {
-                return;
-              }
-              validating.set(false);
-              if (failure != null) {
-                error.set(errors.message(failure));
-                return;
-              }
-              if (!state().sentences().equals(s.sentences())) {
-                return; // edited meanwhile: the next (scheduled) check applies
-              }
-              List<String> missing = new ArrayList<>(judged.missing());
-              if (audiogram.get().isPresent()) {
-                missing.remove("audiogram");
-              }
-              applyChecks(judged.checks(), missing);
-              if (note.get().map(n -> !n.isLocked()).orElse(false) || amending.get()) {
-                dirty = true;
-                if (!amending.get()) {
-                  autosave.schedule(this::save);
-                }
-              }
-            });
+        .handle(
+            ui(
+                (judged, failure) -> {
+                  if (generation != validationGeneration) {
+                    return;
+                  }
+                  validating.set(false);
+                  if (failure != null) {
+                    error.set(errors.message(failure));
+                    return;
+                  }
+                  if (!state().sentences().equals(s.sentences())) {
+                    return; // edited meanwhile: the next (scheduled) check applies
+                  }
+                  List<String> missing = new ArrayList<>(judged.missing());
+                  if (audiogram.get().isPresent()) {
+                    missing.remove("audiogram");
+                  }
+                  applyChecks(judged.checks(), missing);
+                  if (note.get().map(n -> !n.isLocked()).orElse(false) || amending.get()) {
+                    dirty = true;
+                    if (!amending.get()) {
+                      autosave.schedule(this::save);
+                    }
+                  }
+                }))
+        .exceptionally(this::callbackFailed);
   }
 
   private record Judged(List<SentenceCheck> checks, List<String> missing) {}
@@ -1281,25 +1336,28 @@ public final class SoapViewModel {
                     search.index(approved);
                     return approved;
                   })
-              .whenComplete(
-                  (approved, failure) -> {
-                    if (failure != null) {
-                      error.set(errors.message(failure));
-                      return;
-                    }
-                    replaceInList(approved);
-                    if (generation == editorGeneration) {
-                      note.set(Optional.of(approved));
-                      editable.set(false);
-                      history.clear();
-                      saveState.set(
-                          i18n.get(
-                              "soap.approved.by",
-                              approved.approval().orElseThrow().approverName(),
-                              TIME.format(approved.approval().orElseThrow().at().atZone(zone))));
-                      status.set(i18n.get("soap.approve.done"));
-                    }
-                  });
+              .handle(
+                  ui(
+                      (approved, failure) -> {
+                        if (failure != null) {
+                          error.set(errors.message(failure));
+                          return;
+                        }
+                        replaceInList(approved);
+                        if (generation == editorGeneration) {
+                          note.set(Optional.of(approved));
+                          editable.set(false);
+                          history.clear();
+                          saveState.set(
+                              i18n.get(
+                                  "soap.approved.by",
+                                  approved.approval().orElseThrow().approverName(),
+                                  TIME.format(
+                                      approved.approval().orElseThrow().at().atZone(zone))));
+                          status.set(i18n.get("soap.approve.done"));
+                        }
+                      }))
+              .exceptionally(this::callbackFailed);
         });
   }
 
@@ -1359,22 +1417,24 @@ public final class SoapViewModel {
               search.index(amended);
               return amended;
             })
-        .whenComplete(
-            (amended, failure) -> {
-              if (failure != null) {
-                error.set(errors.message(failure));
-                return;
-              }
-              replaceInList(amended);
-              if (generation == editorGeneration) {
-                amending.set(false);
-                editable.set(false);
-                note.set(Optional.of(amended));
-                history.clear();
-                saveState.set(i18n.get("soap.amend.saved", amended.amendments().size()));
-                status.set(i18n.get("soap.amend.done"));
-              }
-            });
+        .handle(
+            ui(
+                (amended, failure) -> {
+                  if (failure != null) {
+                    error.set(errors.message(failure));
+                    return;
+                  }
+                  replaceInList(amended);
+                  if (generation == editorGeneration) {
+                    amending.set(false);
+                    editable.set(false);
+                    note.set(Optional.of(amended));
+                    history.clear();
+                    saveState.set(i18n.get("soap.amend.saved", amended.amendments().size()));
+                    status.set(i18n.get("soap.amend.done"));
+                  }
+                }))
+        .exceptionally(this::callbackFailed);
   }
 
   /** Discards the current draft after confirmation. */
@@ -1399,18 +1459,20 @@ public final class SoapViewModel {
               search.remove(n.get().id());
               return n.get();
             })
-        .whenComplete(
-            (gone, failure) -> {
-              if (failure != null) {
-                error.set(errors.message(failure));
-                return;
-              }
-              pastNotes.removeIf(x -> x.id().equals(gone.id()));
-              if (generation == editorGeneration) {
-                resetEditor(Optional.empty(), EditorState.empty(template.get()));
-                status.set(i18n.get("soap.discard.done"));
-              }
-            });
+        .handle(
+            ui(
+                (gone, failure) -> {
+                  if (failure != null) {
+                    error.set(errors.message(failure));
+                    return;
+                  }
+                  pastNotes.removeIf(x -> x.id().equals(gone.id()));
+                  if (generation == editorGeneration) {
+                    resetEditor(Optional.empty(), EditorState.empty(template.get()));
+                    status.set(i18n.get("soap.discard.done"));
+                  }
+                }))
+        .exceptionally(this::callbackFailed);
   }
 
   /** Saves, then writes the note as PDF to a file the user chooses. */
@@ -1440,14 +1502,16 @@ public final class SoapViewModel {
               .submit(
                   i18n.get("soap.task.export"),
                   progress -> notes.exportPdf(n.get().id(), target.get()))
-              .whenComplete(
-                  (written, failure) -> {
-                    if (failure != null) {
-                      error.set(errors.message(failure));
-                      return;
-                    }
-                    status.set(i18n.get("soap.export.done", written.getFileName()));
-                  });
+              .handle(
+                  ui(
+                      (written, failure) -> {
+                        if (failure != null) {
+                          error.set(errors.message(failure));
+                          return;
+                        }
+                        status.set(i18n.get("soap.export.done", written.getFileName()));
+                      }))
+              .exceptionally(this::callbackFailed);
         });
   }
 
@@ -1467,18 +1531,20 @@ public final class SoapViewModel {
     Optional<String> scope = scope();
     tasks
         .submit(i18n.get("soap.task.similar"), progress -> search.similar(n.get().id(), scope))
-        .whenComplete(
-            (hits, failure) -> {
-              if (failure != null) {
-                error.set(errors.message(failure));
-                return;
-              }
-              noteHits.setAll(hits);
-              noteHitsTitle.set(
-                  hits.isEmpty()
-                      ? i18n.get("soap.similar.none")
-                      : i18n.get("soap.similar.title", hits.size()));
-            });
+        .handle(
+            ui(
+                (hits, failure) -> {
+                  if (failure != null) {
+                    error.set(errors.message(failure));
+                    return;
+                  }
+                  noteHits.setAll(hits);
+                  noteHitsTitle.set(
+                      hits.isEmpty()
+                          ? i18n.get("soap.similar.none")
+                          : i18n.get("soap.similar.title", hits.size()));
+                }))
+        .exceptionally(this::callbackFailed);
   }
 
   /** Searches notes (this patient's or the clinic's). */
@@ -1496,15 +1562,17 @@ public final class SoapViewModel {
     Optional<String> scope = scope();
     tasks
         .submit(i18n.get("soap.task.search"), progress -> search.search(q, scope))
-        .whenComplete(
-            (hits, failure) -> {
-              if (failure != null) {
-                error.set(errors.message(failure));
-                return;
-              }
-              noteHits.setAll(hits);
-              noteHitsTitle.set(i18n.get("soap.search.count", hits.size()));
-            });
+        .handle(
+            ui(
+                (hits, failure) -> {
+                  if (failure != null) {
+                    error.set(errors.message(failure));
+                    return;
+                  }
+                  noteHits.setAll(hits);
+                  noteHitsTitle.set(i18n.get("soap.search.count", hits.size()));
+                }))
+        .exceptionally(this::callbackFailed);
   }
 
   private Optional<String> scope() {

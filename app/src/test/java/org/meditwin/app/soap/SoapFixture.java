@@ -15,6 +15,7 @@ import org.meditwin.core.service.PatientService.PatientInput;
 import org.meditwin.core.service.UserSession;
 import org.meditwin.core.task.TaskExecutor;
 import org.meditwin.notes.NoteService;
+import org.meditwin.search.patient.PatientRecordIndex;
 import org.meditwin.store.EmbeddedWorkstation;
 
 /** A real encrypted workstation, a signed-in clinician and a view model wired to them. */
@@ -40,8 +41,14 @@ final class SoapFixture implements AutoCloseable {
   final Patient patient;
   final Patient other;
   final SoapViewModel vm;
+  final Optional<PatientRecordIndex> index;
 
   SoapFixture(Path dir, SpeechCapture capture) {
+    this(dir, capture, null);
+  }
+
+  /** With the session's patient-record index (BM25) when {@code indexDir} is given. */
+  SoapFixture(Path dir, SpeechCapture capture, Path indexDir) {
     ws =
         EmbeddedWorkstation.open(
             dir, EmbeddedWorkstation.Options.fastKdfForTests(Clock.systemUTC()));
@@ -49,6 +56,14 @@ final class SoapFixture implements AutoCloseable {
     notes = NoteService.of(session);
     patient = patient("Grace", "Hopper", "MRN-100");
     other = patient("Alan", "Turing", "MRN-200");
+    index =
+        indexDir == null
+            ? Optional.empty()
+            : Optional.of(
+                PatientRecordIndex.open(
+                    indexDir,
+                    session.clinicalStore().derivedKey("patient-index"),
+                    Optional.empty()));
     vm =
         new SoapViewModel(
             session,
@@ -61,7 +76,7 @@ final class SoapFixture implements AutoCloseable {
             ZoneOffset.UTC,
             PipelineEngine::rulesOnly,
             capture,
-            new NoteSearch(Optional::empty, session, ZoneOffset.UTC),
+            new NoteSearch(() -> index, session, ZoneOffset.UTC),
             autosave,
             revalidation,
             Runnable::run);
@@ -94,6 +109,7 @@ final class SoapFixture implements AutoCloseable {
   @Override
   public void close() {
     vm.dispose();
+    index.ifPresent(PatientRecordIndex::close);
     session.close();
     ws.close();
   }
