@@ -150,6 +150,17 @@ public final class DocumentsView {
     BorderPane.setMargin(status, new Insets(6, 0, 0, 0));
     root.setBottom(status);
     dragAndDrop();
+    root.addEventFilter(
+        javafx.scene.input.KeyEvent.KEY_PRESSED,
+        e -> {
+          if (e.getCode() == KeyCode.PAGE_DOWN && e.isControlDown()) {
+            vm.showPage(vm.currentPage() + 1);
+            e.consume();
+          } else if (e.getCode() == KeyCode.PAGE_UP && e.isControlDown()) {
+            vm.showPage(vm.currentPage() - 1);
+            e.consume();
+          }
+        });
   }
 
   private Node header() {
