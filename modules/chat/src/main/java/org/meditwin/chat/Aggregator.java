@@ -56,7 +56,8 @@ final class Aggregator {
     }
   }
 
-  static Aggregate merge(List<SpecialistResult> results, Set<String> question, double margin) {
+  static Aggregate merge(
+      List<SpecialistResult> results, Set<String> question, Set<String> intent, double margin) {
     Map<String, Integer> numbers = new LinkedHashMap<>();
     List<Evidence> cited = new ArrayList<>();
     Set<String> used = new HashSet<>();
@@ -76,11 +77,11 @@ final class Aggregator {
           duplicates++;
           continue;
         }
-        Integer n = numbers.get(e.id());
+        Integer n = numbers.get(citationKey(e));
         if (n == null) {
           cited.add(e);
           n = cited.size();
-          numbers.put(e.id(), n);
+          numbers.put(citationKey(e), n);
         }
         lines.add(new Line(s.text(), n));
         answerWords.addAll(TextMatch.contentWords(s.text()));
@@ -91,7 +92,14 @@ final class Aggregator {
         sections.add(new Section(r.specialist(), List.copyOf(lines)));
       }
     }
+    // the kind of question counts like one more word: answered when a cited passage is of that
+    // MedQuAD question type (or is a patient record)
     double coverage = TextMatch.coverage(question, answerWords);
+    if (!intent.isEmpty() && !question.isEmpty()) {
+      boolean kindAnswered =
+          cited.stream().anyMatch(e -> e.patient() || intent.contains(e.questionType().orElse("")));
+      coverage = (coverage * question.size() + (kindAnswered ? 1 : 0)) / (question.size() + 1);
+    }
     double support = Math.min(1, cited.size() / 3.0);
     List<Specialist> answering = sections.stream().map(Section::specialist).toList();
     double agreement;
@@ -121,7 +129,7 @@ final class Aggregator {
     return new Aggregate(
         List.copyOf(sections),
         List.copyOf(cited),
-        weak ? Optional.empty() : disagreement(lead, numbers),
+        weak ? Optional.empty() : disagreement(lead, numbers, question),
         coverage,
         support,
         agreement,
@@ -129,20 +137,29 @@ final class Aggregator {
         weak);
   }
 
+  /** Chunks of one source document share a citation number. */
+  static String citationKey(Evidence e) {
+    return e.patient() ? e.id() : e.title() + "|" + e.url().orElse(e.id());
+  }
+
   /** "Specialists differ" when the lead passages of two or more specialists are on other topics. */
   private static Optional<String> disagreement(
-      Map<Specialist, Evidence> lead, Map<String, Integer> numbers) {
+      Map<Specialist, Evidence> lead, Map<String, Integer> numbers, Set<String> question) {
     Set<String> topics = new LinkedHashSet<>();
+    boolean unasked = false;
     for (Evidence e : lead.values()) {
       topics.add(e.topic().toLowerCase(Locale.ROOT));
+      // a topic the user named is an answer to part of the question, not a competing view
+      unasked |= TextMatch.coverage(TextMatch.contentWords(e.topic()), question) < 0.5;
     }
-    if (lead.size() < 2 || topics.size() < 2) {
+    if (lead.size() < 2 || topics.size() < 2 || !unasked) {
       return Optional.empty();
     }
     List<String> parts = new ArrayList<>();
     lead.forEach(
         (s, e) ->
-            parts.add(s.displayName() + " — “" + e.topic() + "” [" + numbers.get(e.id()) + "]"));
+            parts.add(
+                s.displayName() + " — “" + e.topic() + "” [" + numbers.get(citationKey(e)) + "]"));
     return Optional.of(
         "The specialists draw on different topics: "
             + String.join("; ", parts)

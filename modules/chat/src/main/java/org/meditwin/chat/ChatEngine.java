@@ -195,14 +195,40 @@ public final class ChatEngine {
       List<Evidence> kb = searchKnowledge(searchText);
       List<Evidence> patient = searchPatient(searchText, request);
       Set<String> questionWords = TextMatch.contentWords(query);
+      Set<String> intent = QuestionIntent.of(query);
       List<Aggregator.SpecialistResult> results = new ArrayList<>();
+      boolean several = routing.chosen().size() > 1;
       for (Specialist s : routing.chosen()) {
         SpecialistAgent agent = new SpecialistAgent(s);
-        List<Evidence> passages = agent.select(kb, patient);
-        results.add(
-            new Aggregator.SpecialistResult(s, passages, agent.compose(questionWords, passages)));
+        List<Evidence> pool = kb;
+        if (several) {
+          // its own retrieval: the message's words of its specialty, so one specialist's topic
+          // cannot crowd the other's out of the shared top list
+          List<String> terms = SpecialtyVocabulary.terms(s, query);
+          if (!terms.isEmpty()) {
+            pool =
+                new ArrayList<>(
+                    searchKnowledge(String.join(" ", terms) + " " + intentWords(intent)));
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            pool.forEach(x -> ids.add(x.id()));
+            for (Evidence x : kb) {
+              if (ids.add(x.id())) {
+                pool.add(x);
+              }
+            }
+          }
+        }
+        List<Evidence> passages = agent.select(pool, patient, intent);
+        List<SpecialistAgent.Sentence> sentences = agent.compose(questionWords, passages, intent);
+        LOG.debug(
+            "specialist {}: pool {}, passages {}, sentences {}",
+            s.id(),
+            pool.size(),
+            passages.stream().map(Evidence::title).toList(),
+            sentences.size());
+        results.add(new Aggregator.SpecialistResult(s, passages, sentences));
       }
-      Aggregator.Aggregate agg = Aggregator.merge(results, questionWords, routing.margin());
+      Aggregator.Aggregate agg = Aggregator.merge(results, questionWords, intent, routing.margin());
       out.checkCancelled();
       for (ToolCall c : calls) {
         out.emit(toolLine(c));
@@ -372,6 +398,10 @@ public final class ChatEngine {
       defaultMasker = m;
     }
     return m;
+  }
+
+  private static String intentWords(Set<String> intent) {
+    return String.join(" ", intent.stream().filter(t -> !t.equals("information")).toList());
   }
 
   private static String searchText(String query, List<ChatTurn> history) {

@@ -21,8 +21,8 @@ final class Orchestrator {
   /** Below this blended score nobody is specific enough and the general physician answers. */
   static final double MIN_SCORE = 0.2;
 
-  /** Others join the top specialist when within this fraction of its score. */
-  static final double JOIN_FRACTION = 0.6;
+  /** Others join the top specialist when within this fraction of its score (and at least 0.3). */
+  static final double JOIN_FRACTION = 0.5;
 
   static final int MAX_SPECIALISTS = 3;
 

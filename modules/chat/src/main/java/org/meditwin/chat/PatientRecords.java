@@ -3,6 +3,8 @@ package org.meditwin.chat;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.meditwin.search.patient.PatientRecordHit;
+import org.meditwin.search.patient.PatientRecordIndex;
 
 /**
  * The selected patient's own records (notes, documents, imaging reports, timeline events) as the
@@ -12,6 +14,34 @@ import java.util.Optional;
 public interface PatientRecords {
   /** Best records of {@code patientId} for {@code query}, best first. */
   List<Hit> search(String query, String patientId, int k);
+
+  /**
+   * The search helper's encrypted patient-record index: the patient filter is applied inside the
+   * query; the hit's snippet (highlight marks removed) is the passage.
+   */
+  static PatientRecords of(PatientRecordIndex index) {
+    return (query, patientId, k) ->
+        index
+            .search(
+                query,
+                Optional.of(patientId),
+                java.util.Set.of(),
+                Math.max(1, Math.min(k, PatientRecordIndex.MAX_K)))
+            .stream()
+            .map(
+                h ->
+                    new Hit(
+                        h.id(),
+                        h.kind().name(),
+                        h.title(),
+                        h.snippet()
+                            .replace(String.valueOf(PatientRecordHit.MARK_OPEN), "")
+                            .replace(String.valueOf(PatientRecordHit.MARK_CLOSE), ""),
+                        h.score(),
+                        Optional.of(h.date()),
+                        Optional.empty()))
+            .toList();
+  }
 
   /**
    * One record passage.

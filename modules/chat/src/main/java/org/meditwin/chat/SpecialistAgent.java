@@ -27,7 +27,7 @@ final class SpecialistAgent {
           new Profile(
               Specialist.CARDIOLOGY,
               Map.of("symptoms", 1.2, "treatment", 1.2, "exams and tests", 1.1, "outlook", 1.0),
-              3,
+              5,
               3,
               "a cardiologist: focus on the heart and vessels, cardiovascular risk and which heart"
                   + " symptoms need urgent assessment"),
@@ -35,7 +35,7 @@ final class SpecialistAgent {
           new Profile(
               Specialist.NEUROLOGY,
               Map.of("symptoms", 1.2, "exams and tests", 1.2, "treatment", 1.1),
-              3,
+              5,
               3,
               "a neurologist: focus on the brain, nerves and spinal cord, neurological signs and "
                   + "what examination or imaging is needed"),
@@ -43,7 +43,7 @@ final class SpecialistAgent {
           new Profile(
               Specialist.ORTHOPEDICS,
               Map.of("treatment", 1.2, "exams and tests", 1.1, "prevention", 1.1, "symptoms", 1.0),
-              3,
+              5,
               3,
               "an orthopedic surgeon: focus on bones, joints, muscles and the spine, function, "
                   + "rehabilitation and when surgery is considered"),
@@ -51,7 +51,7 @@ final class SpecialistAgent {
           new Profile(
               Specialist.AUDIOLOGY,
               Map.of("exams and tests", 1.3, "treatment", 1.2, "symptoms", 1.1),
-              3,
+              5,
               3,
               "an audiologist: focus on hearing, tinnitus and balance, hearing tests (audiogram, "
                   + "tympanometry) and hearing rehabilitation"),
@@ -59,7 +59,7 @@ final class SpecialistAgent {
           new Profile(
               Specialist.GENERAL_PHYSICIAN,
               Map.of("information", 1.2, "treatment", 1.1, "prevention", 1.1, "symptoms", 1.0),
-              3,
+              5,
               3,
               "a general physician: plain-language overview, self-care, and when to see which "
                   + "specialist"));
@@ -83,7 +83,7 @@ final class SpecialistAgent {
    * specialty (the general physician takes any), reweighted by its preferred question types, plus
    * the patient's records of its specialty or of none.
    */
-  List<Evidence> select(List<Evidence> kb, List<Evidence> patient) {
+  List<Evidence> select(List<Evidence> kb, List<Evidence> patient, Set<String> intent) {
     Specialist s = profile.specialist();
     record Scored(Evidence e, double score) {}
     List<Scored> scored = new ArrayList<>();
@@ -94,17 +94,24 @@ final class SpecialistAgent {
         continue;
       }
       double norm = top > 0 ? e.score() / top : 0;
-      double w = profile.questionTypeWeight().getOrDefault(e.questionType().orElse(""), 1.0);
+      String qtype = e.questionType().orElse("");
+      double w =
+          profile.questionTypeWeight().getOrDefault(qtype, 1.0)
+              * (intent.contains(qtype) ? 1.6 : 1.0);
       double fit = s == Specialist.GENERAL_PHYSICIAN ? 1.0 : 1.0 + 0.15 * Math.min(rel, 4);
       scored.add(new Scored(e, norm * w * fit));
     }
     scored.sort(Comparator.comparingDouble(Scored::score).reversed());
     List<Evidence> out = new ArrayList<>();
+    java.util.Map<String, Integer> perDocument = new java.util.HashMap<>();
     for (Scored x : scored) {
       if (out.size() >= profile.maxPassages()) {
         break;
       }
-      out.add(x.e());
+      // at most two chunks of one source document, so one long page cannot fill the slice
+      if (perDocument.merge(Aggregator.citationKey(x.e()), 1, Integer::sum) <= 2) {
+        out.add(x.e());
+      }
     }
     int patientTaken = 0;
     for (Evidence e : patient) {
@@ -128,25 +135,33 @@ final class SpecialistAgent {
    * Extractive answer: the sentences of its passages that share the most content words with the
    * question (ties broken toward the specialist's own vocabulary), in passage order.
    */
-  List<Sentence> compose(Set<String> question, List<Evidence> passages) {
+  List<Sentence> compose(Set<String> question, List<Evidence> passages, Set<String> intent) {
     List<Sentence> candidates = new ArrayList<>();
     for (Evidence e : passages) {
+      // a passage whose title (the MedQuAD question) matches the question's topic and kind
+      // answers it even in sentences that do not repeat the question's words
+      double fit =
+          TextMatch.coverage(question, TextMatch.contentWords(e.title() + " " + e.topic()))
+              * (intent.isEmpty() || intent.contains(e.questionType().orElse("")) ? 1.0 : 0.5);
       int position = 0;
       for (String sentence : TextMatch.sentences(e.text())) {
         position++;
-        if (InjectionGuard.containsInstruction(sentence)) {
+        if (InjectionGuard.containsInstruction(sentence) || TextMatch.boilerplate(sentence)) {
           continue;
         }
         Set<String> words = TextMatch.contentWords(sentence);
         Set<String> shared = new HashSet<>(words);
         shared.retainAll(question);
-        if (shared.isEmpty()) {
+        if (shared.isEmpty() && fit < 0.5) {
           continue;
         }
-        double lexical = shared.size() / Math.sqrt((double) words.size() * question.size());
+        double lexical =
+            words.isEmpty()
+                ? 0
+                : shared.size() / Math.sqrt((double) words.size() * question.size());
         double own = Math.min(2, SpecialtyVocabulary.count(profile.specialist(), sentence)) * 0.05;
-        double early = 0.02 / position;
-        candidates.add(new Sentence(sentence, e, lexical + own + early));
+        double early = 0.1 / position;
+        candidates.add(new Sentence(sentence, e, lexical + 0.5 * fit + own + early));
       }
     }
     candidates.sort(Comparator.comparingDouble(Sentence::score).reversed());

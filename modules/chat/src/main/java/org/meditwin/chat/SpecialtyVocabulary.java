@@ -231,6 +231,16 @@ final class SpecialtyVocabulary {
     return n;
   }
 
+  /** The distinct terms of {@code s} found in {@code text}, in text order. */
+  static List<String> terms(Specialist s, String text) {
+    Matcher m = TERMS.get(s).matcher(text);
+    java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+    while (m.find()) {
+      out.add(m.group().toLowerCase(Locale.ROOT));
+    }
+    return List.copyOf(out);
+  }
+
   static Map<Specialist, Integer> counts(String text) {
     Map<Specialist, Integer> out = new EnumMap<>(Specialist.class);
     for (Specialist s : Specialist.values()) {

@@ -151,22 +151,22 @@ final class TextMatch {
   }
 
   static String stem(String w) {
-    if (w.length() > 5 && w.endsWith("ing")) {
-      return w.substring(0, w.length() - 3);
+    String[][] rules = {
+      {"ments", ""}, {"ment", ""}, {"ations", "e"}, {"ation", "e"}, {"ities", "e"}, {"ies", "y"},
+      {"ing", ""}, {"ches", "ch"}, {"shes", "sh"}, {"ed", ""}, {"es", "e"}, {"s", ""}
+    };
+    for (String[] r : rules) {
+      if (w.endsWith(r[0]) && w.length() - r[0].length() >= 3) {
+        if (r[0].equals("s") && (w.endsWith("ss") || w.endsWith("us") || w.endsWith("is"))) {
+          return w;
+        }
+        String base = w.substring(0, w.length() - r[0].length()) + r[1];
+        return base.endsWith("e") && base.length() > 4
+            ? base.substring(0, base.length() - 1)
+            : base;
+      }
     }
-    if (w.length() > 4 && w.endsWith("ies")) {
-      return w.substring(0, w.length() - 3) + "y";
-    }
-    if (w.length() > 4 && w.endsWith("es") && (w.endsWith("ches") || w.endsWith("shes"))) {
-      return w.substring(0, w.length() - 2);
-    }
-    if (w.length() > 3 && w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us")) {
-      return w.substring(0, w.length() - 1);
-    }
-    if (w.length() > 4 && w.endsWith("ed")) {
-      return w.substring(0, w.length() - 2);
-    }
-    return w;
+    return w.endsWith("e") && w.length() > 4 ? w.substring(0, w.length() - 1) : w;
   }
 
   /** Sentences of a passage, with MedQuAD's bullet dashes and spacing cleaned. */
@@ -179,12 +179,31 @@ final class TextMatch {
         if (p.startsWith("- ")) {
           p = p.substring(2);
         }
-        if (p.length() >= 20 && WORD.matcher(p).find() && p.length() <= 600) {
+        boolean complete =
+            p.matches("(?s).*[.!?)\"]$") || (p.length() >= 60 && !p.matches("(?s).*[:,;]$"));
+        boolean dangling =
+            p.matches("(?is).*\\b(include|includes|including|such as|are|is|the|of|and|or)$");
+        if (p.length() >= 20
+            && p.length() <= 600
+            && complete
+            && !dangling
+            && WORD.matcher(p).find()) {
           out.add(p);
         }
       }
     }
     return out;
+  }
+
+  private static final java.util.regex.Pattern BOILERPLATE =
+      java.util.regex.Pattern.compile(
+          "(?i)following (list|table)|human phenotype ontology|this summary|see the following|"
+              + "for more information|click here|these resources|medical encyclopedia|"
+              + "this section|the following (pdq|summaries)|\\?$");
+
+  /** Navigation text and questions that are not answers. */
+  static boolean boilerplate(String sentence) {
+    return BOILERPLATE.matcher(sentence.strip()).find();
   }
 
   /** Fraction of {@code query} words found in {@code words}. */
