@@ -269,7 +269,9 @@ final class ClinicalPhrasing {
           "\\b(?:mm-hmm|uh-huh|mhm|u+h+m*|u+m+|e+r+m*|a+h+|h+m+|mm+|you know|i mean|like,|kinda,?)\\b[,.]?\\s*",
           Pattern.CASE_INSENSITIVE);
   private static final Pattern REPEAT =
-      Pattern.compile("\\b(\\w+(?:'\\w+)?)(?:\\s*,?\\s+\\1\\b)+", Pattern.CASE_INSENSITIVE);
+      Pattern.compile(
+          "\\b(\\w+(?:'\\w+)?(?:\\s+\\w+(?:'\\w+)?){0,2})(?:\\s*,?\\s+\\1\\b)+",
+          Pattern.CASE_INSENSITIVE);
   private static final Pattern LEADING_FILLER =
       Pattern.compile(
           "^(?:(?:so|well|okay|ok|alright|all right|and|oh|now|but|um|uh|right|also|actually|honestly|basically|anyway|see|look|listen)\\b[,.]?\\s*)+",
@@ -507,6 +509,7 @@ final class ClinicalPhrasing {
             "(?:i|we) (?:wanna|want to|would like to|'d like to|need to|have to|are gonna|'re gonna|'m gonna|am gonna)(?: go ahead and)?",
             ""
           },
+          new String[] {"(?:i know|i see|i understand|i hear|i noticed)(?: that)?", ""},
           new String[] {
             "(?:i think|i believe|i suspect|my impression is)(?: that)?(?: this is| it's| it is| you have| you've got)?",
             "Likely"

@@ -62,6 +62,14 @@ class ClinicalPhrasingTest {
   }
 
   @Test
+  void collapsesRepeatedPhrases() {
+    assertThat(
+            ClinicalPhrasing.statement(
+                "i feel , i feel bloated every once in a while .", Speaker.PATIENT))
+        .hasValue("Reports feeling bloated every once in a while.");
+  }
+
+  @Test
   void dropsFillersAndHedges() {
     assertThat(ClinicalPhrasing.statement("Okay. Mm-hmm.", Speaker.PATIENT)).isEmpty();
     assertThat(ClinicalPhrasing.normalize("i do n't know , you know , it 's fine"))
