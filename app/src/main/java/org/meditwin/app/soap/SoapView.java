@@ -728,6 +728,22 @@ public final class SoapView {
     Button export = new Button(i18n.get("soap.export.button"));
     export.setId("soap-export");
     export.setOnAction(e -> vm.exportPdf());
+    Button ask = new Button(i18n.get("soap.chat.button"));
+    ask.setId("soap-ask-chat");
+    ask.disableProperty().bind(Bindings.isEmpty(vm.sentences()));
+    ask.setOnAction(
+        e -> {
+          context
+              .chatHandoffProperty()
+              .set(
+                  Optional.of(
+                      new PaneContext.ChatHandoff(
+                          i18n.get(
+                              "soap.chat.title",
+                              i18n.get("soap.template." + vm.templateProperty().get().key())),
+                          vm.noteText())));
+          context.show(PaneContext.Pane.CHAT);
+        });
     Button discard = new Button(i18n.get("soap.discard.button"));
     discard.setId("soap-discard");
     discard.getStyleClass().add(Styles.DANGER);
@@ -762,7 +778,8 @@ public final class SoapView {
     approval.getStyleClass().add(Styles.HINT);
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
-    FlowPane actions = new FlowPane(6, 6, approve, amend, amendSave, amendCancel, export, discard);
+    FlowPane actions =
+        new FlowPane(6, 6, approve, amend, amendSave, amendCancel, export, ask, discard);
     actions.setAlignment(Pos.CENTER_LEFT);
     VBox bottom = new VBox(6, approval, actions);
 

@@ -1614,6 +1614,11 @@ public final class SoapViewModel {
                     }));
   }
 
+  /** The note as plain text with section headings (for the assistant); empty without sentences. */
+  public String noteText() {
+    return sentences.isEmpty() ? "" : toDraft(state()).text();
+  }
+
   /** Releases the speech engines. */
   public void dispose() {
     stopCapture();

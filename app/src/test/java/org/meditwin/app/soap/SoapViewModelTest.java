@@ -28,6 +28,7 @@ class SoapViewModelTest {
   /** Speech capture that "recognises" fixed utterances, to test the pane's capture logic. */
   static final class ScriptedCapture implements SpeechCapture {
     final List<String> utterances;
+    Runnable afterFirst = () -> {};
 
     ScriptedCapture(List<String> utterances) {
       this.utterances = utterances;
@@ -44,6 +45,9 @@ class SoapViewModelTest {
         partial.accept(utterances.get(i));
         progress.accept((i + 1) / (double) utterances.size());
         sb.append(i == 0 ? "" : " ").append(utterances.get(i));
+        if (i == 0) {
+          afterFirst.run();
+        }
       }
       return sb.toString();
     }
@@ -408,5 +412,62 @@ class SoapViewModelTest {
     assertThat(f.vm.transcriptProperty().get()).isEqualTo(SoapFixture.TRANSCRIPT);
     f.vm.importDocument(Files.writeString(dir.resolve("visit.docx"), "x"));
     assertThat(f.vm.errorProperty().get()).contains("Only text");
+  }
+
+  @Test
+  void stoppingACaptureKeepsTheTextRecognisedSoFar() {
+    ScriptedCapture capture = new ScriptedCapture(List.of("left ear", "ringing", "two weeks"));
+    f = new SoapFixture(dir.resolve("data"), capture);
+    List<String> partials = new java.util.ArrayList<>();
+    f.vm.partialTextProperty().addListener((o, a, b) -> partials.add(b));
+    capture.afterFirst = f.vm::stopCapture;
+    f.vm.setPatient(Optional.of(f.patient));
+    f.vm.dictate();
+    assertThat(partials).contains("left ear");
+    assertThat(f.vm.transcriptProperty().get()).isEqualTo("left ear");
+    assertThat(f.vm.statusProperty().get()).isEqualTo(f.i18n.get("soap.capture.stopped"));
+  }
+
+  @Test
+  void aSpokenWavIsTranscribedWithLivePartialText() throws IOException {
+    org.junit.jupiter.api.Assertions.assertTrue(
+        org.meditwin.dictation.eval.SpeechSynthesizer.available(),
+        "flite is needed to speak the test dictation: apt-get install flite");
+    fixture();
+    f.vm.setPatient(Optional.of(f.patient));
+    org.meditwin.dictation.AudioClip speech =
+        new org.meditwin.dictation.eval.SpeechSynthesizer("slt")
+            .speak(
+                "The patient reports ringing in the left ear. "
+                    + "Hearing aids were recommended. Follow up in six weeks.");
+    Path wav =
+        Files.write(dir.resolve("dictation.wav"), org.meditwin.dictation.WavFiles.encode(speech));
+    List<String> partials = new java.util.ArrayList<>();
+    List<Double> progress = new java.util.ArrayList<>();
+    f.vm.partialTextProperty().addListener((o, a, b) -> partials.add(b));
+    f.vm.captureProgressProperty().addListener((o, a, b) -> progress.add(b.doubleValue()));
+    f.vm.importWav(wav);
+    assertThat(f.vm.errorProperty().get()).isEmpty();
+    assertThat(partials)
+        .as("live text while recognising")
+        .anySatisfy(p -> assertThat(p).isNotBlank());
+    assertThat(progress).contains(1.0);
+    assertThat(f.vm.transcriptProperty().get().toLowerCase(java.util.Locale.ROOT))
+        .containsAnyOf("ear", "ringing", "hearing", "weeks");
+    f.autosave.fire();
+    assertThat(stored().transcript()).isEqualTo(f.vm.transcriptProperty().get());
+  }
+
+  @Test
+  void startingAVisitSelectsItAndANewNoteDocumentsIt() {
+    fixture();
+    f.vm.setPatient(Optional.of(f.patient));
+    f.vm.startVisit("Tinnitus review");
+    assertThat(f.vm.visits()).hasSize(1);
+    assertThat(f.vm.visitProperty().get().reason()).isEqualTo("Tinnitus review");
+    f.vm.transcriptProperty().set("Patient: the ringing is better.");
+    f.autosave.fire();
+    assertThat(stored().visitId()).contains(f.vm.visits().getFirst().id().value());
+    assertThat(f.vm.noteText()).isEmpty();
   }
 }
