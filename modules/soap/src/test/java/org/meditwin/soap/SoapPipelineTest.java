@@ -164,4 +164,37 @@ class SoapPipelineTest {
     SoapDraft d = pipeline.draft(Transcripts.hearingVisit(), NoteTemplate.HEARING);
     assertThat(d.issues()).noneMatch(i -> i.startsWith("red flag"));
   }
+
+  @Test
+  void mergesRepeatedStatementsKeepingBothSources() {
+    String t =
+        "Doctor: What brings you in?\nPatient: I have had ringing in my left ear for two weeks.\n"
+            + "Doctor: Okay.\nPatient: Yeah, I have had ringing in my left ear for two weeks now.\n";
+    SoapDraft d = pipeline.draft(t, NoteTemplate.GENERAL);
+    List<DraftSentence> ringing =
+        d.sentences().stream().filter(s -> s.text().contains("ringing")).toList();
+    assertThat(ringing).hasSize(1);
+    assertThat(ringing.get(0).sources()).hasSize(2);
+  }
+
+  @Test
+  void listsMentionedMedicationsWithTheirSources() {
+    String t =
+        "Doctor: Are you taking anything?\nPatient: I take lisinopril 20 mg every morning and metformin.\n";
+    SoapDraft d = pipeline.draft(t, NoteTemplate.GENERAL);
+    DraftSentence meds =
+        d.sentences().stream()
+            .filter(
+                s ->
+                    s.fieldKey().equals(Optional.of("medications"))
+                        && s.text().startsWith("Medications mentioned"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(meds.text()).contains("lisinopril").contains("metformin");
+    assertThat(meds.sources())
+        .allSatisfy(
+            sp ->
+                assertThat(t.substring(sp.start(), sp.end()).toLowerCase(java.util.Locale.ROOT))
+                    .isIn("lisinopril", "lisinopril 20 mg", "metformin"));
+  }
 }
