@@ -106,7 +106,10 @@ final class ChatCli {
    * it, or — when the encoder cannot load — read-only over BM25; a missing KB is built BM25-only
    * (about a minute; {@code kb rebuild} adds vectors later).
    */
-  static SearchService openKnowledge(
+  /** The opened knowledge base and whether it searches with vectors (else BM25). */
+  record Knowledge(SearchService service, boolean semantic) {}
+
+  static Knowledge openKnowledge(
       CommandSpec spec, byte[] key, Optional<Encoder> encoder, List<AutoCloseable> toClose)
       throws IOException {
     Path kbDir = CliSupport.home(spec).resolve("kb");
@@ -122,13 +125,13 @@ final class ChatCli {
                 KnowledgeBase.Source.shipped(),
                 CliSupport.progress(spec));
         toClose.add(kb);
-        return kb.index();
+        return new Knowledge(kb.index(), true);
       }
       SearchService s =
           SearchService.open(
               kbDir.resolve("index"), key, Optional.empty(), SearchConfig.defaults());
       toClose.add(s);
-      return s;
+      return new Knowledge(s, false);
     }
     if (built.isEmpty()) {
       CliSupport.err(spec)
@@ -144,7 +147,7 @@ final class ChatCli {
             KnowledgeBase.Source.shipped(),
             CliSupport.progress(spec));
     toClose.add(kb);
-    return kb.index();
+    return new Knowledge(kb.index(), false);
   }
 
   /** The record module's timeline as the chat's timeline tool sees it. */

@@ -93,11 +93,11 @@ public final class ChatCommand implements Runnable {
               encoder.ifPresent(open::add);
               Optional<SpecialtyRouter> router = ChatCli.router(spec, encoder);
               router.ifPresent(open::add);
-              SearchService kb =
+              ChatCli.Knowledge kb =
                   ChatCli.openKnowledge(spec, session.searchIndexKey(), encoder, open);
               ChatEngine.Builder b =
-                  ChatEngine.builder(kb::search)
-                      .searchMode(encoder.isPresent() ? SearchMode.HYBRID : SearchMode.BM25);
+                  ChatEngine.builder(kb.service()::search)
+                      .searchMode(kb.semantic() ? SearchMode.HYBRID : SearchMode.BM25);
               router.ifPresent(r -> b.classifier(ChatCli.classifier(r)));
               if (patient != null && !patient.isBlank()) {
                 PatientRecordIndex records =
@@ -227,6 +227,7 @@ public final class ChatCommand implements Runnable {
         Optional<SpecialtyRouter> router = ChatCli.router(spec, encoder);
         router.ifPresent(open::add);
         SearchService kb;
+        boolean semantic = false;
         long buildMs = 0;
         if (temporary) {
           tmp = Files.createTempDirectory("meditwin-chat-bench");
@@ -245,12 +246,13 @@ public final class ChatCommand implements Runnable {
           open.add(built);
           kb = built.index();
         } else {
-          kb = ChatCli.openKnowledge(spec, key, encoder, open);
+          ChatCli.Knowledge k = ChatCli.openKnowledge(spec, key, encoder, open);
+          kb = k.service();
+          semantic = k.semantic();
         }
         ChatEngine.Builder b =
             ChatEngine.builder(kb::search)
-                .searchMode(
-                    encoder.isPresent() && !temporary ? SearchMode.HYBRID : SearchMode.BM25);
+                .searchMode(semantic ? SearchMode.HYBRID : SearchMode.BM25);
         router.ifPresent(r -> b.classifier(ChatCli.classifier(r)));
         ChatEngine engine = b.build();
         // warm-up: class loading, JIT, index caches
@@ -319,7 +321,7 @@ public final class ChatCommand implements Runnable {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("questions", BENCH_QUESTIONS.size());
         json.put("runsPerQuestion", runs);
-        json.put("retrieval", encoder.isPresent() && !temporary ? "hybrid" : "bm25");
+        json.put("retrieval", semantic ? "hybrid" : "bm25");
         json.put("router", router.isPresent() ? "specialty-router + rules" : "rules");
         json.put("generativeModel", "none (extractive)");
         json.put("kbBuildMs", buildMs);
