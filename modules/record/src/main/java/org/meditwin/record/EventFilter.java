@@ -31,6 +31,49 @@ public record EventFilter(
     to = to == null ? Optional.empty() : to;
   }
 
+  /**
+   * The same test {@link TimelineService#find} applies in SQL, for filtering events already in
+   * memory (the timeline pane filters its loaded events without another query).
+   */
+  public java.util.function.Predicate<ClinicalEvent> predicate() {
+    Optional<String> needle = text.map(t -> t.toLowerCase(java.util.Locale.ROOT));
+    Optional<java.util.function.Predicate<String>> part =
+        bodyPart.map(
+            b -> {
+              Optional<Anatomy.BodyPart> known = Anatomy.standard().resolve(b);
+              if (known.isPresent()) {
+                Set<String> terms = Anatomy.standard().termsWithin(known.get());
+                return s -> terms.contains(s.toLowerCase(java.util.Locale.ROOT));
+              }
+              String n = Anatomy.norm(b);
+              return s -> s.toLowerCase(java.util.Locale.ROOT).contains(n);
+            });
+    return e -> {
+      if (!types.isEmpty() && !types.contains(e.type())) {
+        return false;
+      }
+      if (from.isPresent() && e.date().isBefore(from.get())) {
+        return false;
+      }
+      if (to.isPresent() && e.date().isAfter(to.get())) {
+        return false;
+      }
+      if (needle.isPresent()) {
+        String n = needle.get();
+        boolean hit =
+            e.title().toLowerCase(java.util.Locale.ROOT).contains(n)
+                || e.code().map(c -> c.toLowerCase(java.util.Locale.ROOT).contains(n)).orElse(false)
+                || e.bodyPart()
+                    .map(c -> c.toLowerCase(java.util.Locale.ROOT).contains(n))
+                    .orElse(false);
+        if (!hit) {
+          return false;
+        }
+      }
+      return part.isEmpty() || e.bodyPart().map(part.get()::test).orElse(false);
+    };
+  }
+
   public static EventFilter all() {
     return new EventFilter(
         Optional.empty(), Set.of(), Optional.empty(), Optional.empty(), Optional.empty());

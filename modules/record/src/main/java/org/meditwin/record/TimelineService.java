@@ -328,8 +328,8 @@ public final class TimelineService {
               typed,
               byYear,
               byYearType,
-              dedupeByTitle(problems),
-              dedupeByTitle(meds),
+              TimelineStats.newestPerTitle(problems),
+              TimelineStats.newestPerTitle(meds),
               first,
               last);
         });
@@ -611,15 +611,6 @@ public final class TimelineService {
       b.append(alias).append('.').append(col.strip());
     }
     return b.toString();
-  }
-
-  /** Keeps the newest event per title (a medication renewed monthly is one current medication). */
-  private static List<ClinicalEvent> dedupeByTitle(List<ClinicalEvent> newestFirst) {
-    Map<String, ClinicalEvent> seen = new LinkedHashMap<>();
-    for (ClinicalEvent e : newestFirst) {
-      seen.putIfAbsent(Anatomy.norm(e.title()), e);
-    }
-    return List.copyOf(seen.values());
   }
 
   private static String escapeLike(String s) {

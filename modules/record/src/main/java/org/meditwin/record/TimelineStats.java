@@ -29,6 +29,64 @@ public record TimelineStats(
     Optional<LocalDate> first,
     Optional<LocalDate> last) {
 
+  /**
+   * Statistics of events already in memory (same rules as {@link TimelineService#stats}): active
+   * problems and current medications are ACTIVE with no end date or one not before {@code today},
+   * newest first, one per title.
+   */
+  public static TimelineStats of(List<ClinicalEvent> events, LocalDate today) {
+    Map<EventType, Integer> byType = new java.util.EnumMap<>(EventType.class);
+    for (EventType t : EventType.values()) {
+      byType.put(t, 0);
+    }
+    SortedMap<Integer, Integer> byYear = new java.util.TreeMap<>();
+    SortedMap<Integer, Map<EventType, Integer>> byYearType = new java.util.TreeMap<>();
+    LocalDate first = null;
+    LocalDate last = null;
+    java.util.List<ClinicalEvent> problems = new java.util.ArrayList<>();
+    java.util.List<ClinicalEvent> meds = new java.util.ArrayList<>();
+    for (ClinicalEvent e : events) {
+      byType.merge(e.type(), 1, Integer::sum);
+      int y = e.date().getYear();
+      byYear.merge(y, 1, Integer::sum);
+      byYearType
+          .computeIfAbsent(y, k -> new java.util.EnumMap<>(EventType.class))
+          .merge(e.type(), 1, Integer::sum);
+      first = first == null || e.date().isBefore(first) ? e.date() : first;
+      last = last == null || e.date().isAfter(last) ? e.date() : last;
+      boolean current =
+          e.status() == EventStatus.ACTIVE && e.endDate().map(d -> !d.isBefore(today)).orElse(true);
+      if (current && (e.type() == EventType.DIAGNOSIS || e.type() == EventType.SYMPTOM)) {
+        problems.add(e);
+      } else if (current && e.type() == EventType.MEDICATION) {
+        meds.add(e);
+      }
+    }
+    java.util.Comparator<ClinicalEvent> newest =
+        java.util.Comparator.comparing(ClinicalEvent::date)
+            .reversed()
+            .thenComparing(ClinicalEvent::id);
+    problems.sort(newest);
+    meds.sort(newest);
+    return new TimelineStats(
+        events.size(),
+        byType,
+        byYear,
+        byYearType,
+        newestPerTitle(problems),
+        newestPerTitle(meds),
+        Optional.ofNullable(first),
+        Optional.ofNullable(last));
+  }
+
+  static List<ClinicalEvent> newestPerTitle(List<ClinicalEvent> newestFirst) {
+    Map<String, ClinicalEvent> seen = new java.util.LinkedHashMap<>();
+    for (ClinicalEvent e : newestFirst) {
+      seen.putIfAbsent(Anatomy.norm(e.title()), e);
+    }
+    return List.copyOf(seen.values());
+  }
+
   public TimelineStats {
     byType = Map.copyOf(byType);
     byYear = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(byYear));

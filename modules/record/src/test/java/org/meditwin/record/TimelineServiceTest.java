@@ -236,6 +236,38 @@ class TimelineServiceTest {
   }
 
   @Test
+  void inMemoryFilterAndStatsAgreeWithTheStore() {
+    timeline.addAll(
+        List.of(
+            event(EventType.DIAGNOSIS, "Otitis media", LocalDate.of(2020, 1, 5))
+                .withBodyPart("middle ear", Laterality.LEFT)
+                .withStatus(EventStatus.ACTIVE),
+            event(EventType.DIAGNOSIS, "Cochlear hearing loss", LocalDate.of(2022, 3, 5))
+                .withBodyPart("cochlea", Laterality.RIGHT)
+                .withCode("SNOMED:60700002"),
+            event(EventType.MEDICATION, "Amoxicillin 500 mg", LocalDate.of(2020, 1, 5))
+                .withStatus(EventStatus.ACTIVE),
+            event(EventType.DIAGNOSIS, "Sprain of ankle", LocalDate.of(2022, 8, 1))
+                .withBodyPart("ankle", Laterality.RIGHT)));
+    List<ClinicalEvent> all = timeline.find(patient, EventFilter.all());
+    for (EventFilter f :
+        List.of(
+            EventFilter.all().withText("60700002"),
+            EventFilter.all().withText("EAR"),
+            EventFilter.all().withBodyPart("ear"),
+            EventFilter.all().withBodyPart("ankl"),
+            EventFilter.all().withTypes(Set.of(EventType.MEDICATION)),
+            EventFilter.all().between(LocalDate.of(2021, 1, 1), LocalDate.of(2022, 3, 5)))) {
+      assertThat(all.stream().filter(f.predicate()).toList())
+          .as(f.toString())
+          .isEqualTo(timeline.find(patient, f));
+    }
+    TimelineStats db = timeline.stats(patient);
+    TimelineStats mem = TimelineStats.of(all, LocalDate.of(2026, 3, 2));
+    assertThat(mem).isEqualTo(db);
+  }
+
+  @Test
   void importTwiceUpdatesInsteadOfDuplicatingAndKeepsLinks() {
     List<ClinicalEvent> batch = new ArrayList<>();
     batch.add(
