@@ -29,7 +29,7 @@ final class EventForm {
   private final I18n i18n;
   private final TimelineViewModel vm;
   private final PaneContext context;
-  private final VBox root = new VBox(8);
+  private final VBox root = new VBox(6);
   private final Label title = new Label();
   private final ComboBox<EventType> type = new ComboBox<>();
   private final TextField name = new TextField();
@@ -101,8 +101,9 @@ final class EventForm {
     error.setWrapText(true);
     GridPane g = new GridPane();
     g.setHgap(8);
-    g.setVgap(6);
+    g.setVgap(4);
     ColumnConstraints c0 = new ColumnConstraints();
+    c0.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     ColumnConstraints c1 = new ColumnConstraints();
     c1.setHgrow(Priority.ALWAYS);
     g.getColumnConstraints().addAll(c0, c1);

@@ -27,7 +27,7 @@ import org.meditwin.record.EventType;
  * Zoom: mouse wheel (around the pointer) or +/-; pan: drag or ←/→; 0 resets. Keyboard-focusable.
  */
 final class EventLaneChart extends Region {
-  private static final double LABEL_W = 120;
+  private static final double LABEL_W = 160;
   private static final double AXIS_H = 24;
   private static final Color[] PALETTE = {
     Color.web("#d1495b"), Color.web("#edae49"), Color.web("#00798c"), Color.web("#30638e"),

@@ -89,7 +89,8 @@ public final class TimelineView {
     this.context = context;
     this.i18n = context.i18n();
     this.service = TimelineService.of(context.session());
-    this.vm = new TimelineViewModel(service, context.tasks(), context.errors()::show);
+    this.vm =
+        new TimelineViewModel(service, context.tasks(), context.errors()::show, context.clock());
     this.form = new EventForm(i18n, vm, context);
     this.lanes = new EventLaneChart(this::typeName);
     NumberAxis x = new NumberAxis();
@@ -200,7 +201,17 @@ public final class TimelineView {
     vm.statsProperty().addListener((o, a, b) -> renderSummary(b));
     vm.lastLoadProperty()
         .addListener(
-            (o, a, b) -> status.setText(b.isEmpty() ? "" : i18n.get("timeline.status.loaded", b)));
+            (o, a, b) ->
+                status.setText(
+                    b.isEmpty()
+                        ? ""
+                        : i18n.get(
+                            "timeline.status.loaded",
+                            Integer.parseInt(b.split("\t")[0]),
+                            Integer.parseInt(b.split("\t")[1]),
+                            b.split("\t")[2],
+                            b.split("\t")[3])));
+    vm.statsProperty().addListener((o, a, b) -> onReload());
     root.addEventFilter(
         javafx.scene.input.KeyEvent.KEY_PRESSED,
         e -> {
@@ -226,7 +237,8 @@ public final class TimelineView {
     text.setId("timeline-search");
     text.setPromptText(i18n.get("timeline.filter.text"));
     text.textProperty().bindBidirectional(vm.textProperty());
-    text.setOnAction(e -> vm.refresh());
+    text.setOnAction(e -> vm.applyFilter());
+    text.textProperty().addListener((o, a, b) -> vm.applyFilter());
     text.getStyleClass().add(Styles.SEARCH_FIELD);
     ComboBox<EventType> type = new ComboBox<>();
     type.setId("timeline-type-filter");
@@ -236,7 +248,7 @@ public final class TimelineView {
         converter(t -> t == null ? i18n.get("timeline.filter.allTypes") : typeName(t)));
     type.setButtonCell(cell(t -> t == null ? i18n.get("timeline.filter.allTypes") : typeName(t)));
     type.valueProperty().bindBidirectional(vm.typeProperty());
-    type.valueProperty().addListener((o, a, b) -> vm.refresh());
+    type.valueProperty().addListener((o, a, b) -> vm.applyFilter());
     ComboBox<String> part = new ComboBox<>();
     part.setId("timeline-bodypart-filter");
     part.setEditable(true);
@@ -247,24 +259,24 @@ public final class TimelineView {
         .addListener(
             (o, a, b) -> {
               vm.bodyPartProperty().set(b == null ? "" : b);
-              vm.refresh();
+              vm.applyFilter();
             });
     DatePicker from = new DatePicker();
     from.setId("timeline-from");
     from.setPromptText(i18n.get("timeline.filter.from"));
     from.valueProperty().bindBidirectional(vm.fromProperty());
-    from.valueProperty().addListener((o, a, b) -> vm.refresh());
+    from.valueProperty().addListener((o, a, b) -> vm.applyFilter());
     DatePicker to = new DatePicker();
     to.setId("timeline-to");
     to.setPromptText(i18n.get("timeline.filter.to"));
     to.valueProperty().bindBidirectional(vm.toProperty());
-    to.valueProperty().addListener((o, a, b) -> vm.refresh());
+    to.valueProperty().addListener((o, a, b) -> vm.applyFilter());
     from.setPrefWidth(140);
     to.setPrefWidth(140);
     Button search = new Button(i18n.get("timeline.filter.apply"));
     search.setId("timeline-apply");
     search.setDefaultButton(false);
-    search.setOnAction(e -> vm.refresh());
+    search.setOnAction(e -> vm.applyFilter());
     Button clear = new Button(i18n.get("timeline.filter.clear"));
     clear.setId("timeline-clear");
     clear.setOnAction(
@@ -279,7 +291,7 @@ public final class TimelineView {
     FlowPane bar = new FlowPane(8, 8, text, type, part, from, to, search, clear, add);
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.disableProperty().bind(vm.patientProperty().map(Optional::isEmpty));
-    text.setPrefWidth(220);
+    text.setPrefWidth(240);
     return bar;
   }
 
@@ -289,22 +301,22 @@ public final class TimelineView {
     table.setItems(vm.events());
     table.setPlaceholder(new Label(i18n.get("timeline.empty")));
     table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
-    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
     table
         .getColumns()
         .setAll(
             List.of(
                 column(
                     "timeline.column.date",
-                    100,
+                    118,
                     e ->
                         Formats.date(e.date(), locale())
                             + e.endDate().map(d -> " – " + Formats.date(d, locale())).orElse("")),
-                column("timeline.column.type", 110, e -> typeName(e.type())),
-                column("timeline.column.title", 280, ClinicalEvent::title),
+                column("timeline.column.type", 105, e -> typeName(e.type())),
+                column("timeline.column.title", 250, ClinicalEvent::title),
                 column(
                     "timeline.column.bodyPart",
-                    130,
+                    120,
                     e ->
                         e.bodyPart()
                             .map(
@@ -315,14 +327,14 @@ public final class TimelineView {
                             .orElse("")),
                 column(
                     "timeline.column.value",
-                    90,
+                    85,
                     e ->
                         e.value().isPresent()
                             ? trim(e.value().getAsDouble()) + e.unit().map(u -> " " + u).orElse("")
                             : ""),
-                column("timeline.column.severity", 90, e -> e.severity().orElse("")),
-                column("timeline.column.status", 90, e -> statusName(e.status())),
-                column("timeline.column.provenance", 200, e -> e.provenance().describe())));
+                column("timeline.column.severity", 75, e -> e.severity().orElse("")),
+                column("timeline.column.status", 80, e -> statusName(e.status())),
+                column("timeline.column.provenance", 150, e -> e.provenance().describe())));
     table
         .getSelectionModel()
         .selectedItemProperty()
@@ -336,7 +348,7 @@ public final class TimelineView {
           }
         });
     SplitPane split = new SplitPane(table, form.root());
-    split.setDividerPositions(0.68);
+    split.setDividerPositions(0.74);
     return split;
   }
 
@@ -349,6 +361,7 @@ public final class TimelineView {
     TableColumn<ClinicalEvent, String> c = new TableColumn<>(i18n.get(key));
     c.setId(key.replace('.', '-'));
     c.setPrefWidth(width);
+    c.setMinWidth(Math.min(width, 70));
     c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
     return c;
   }
@@ -485,9 +498,12 @@ public final class TimelineView {
   // ------------------------------------------------------------------ rendering
 
   private void onEvents() {
-    List<ClinicalEvent> list = List.copyOf(vm.events());
-    lanes.setEvents(list);
-    Map<String, TimelineViewModel.Series> series = TimelineViewModel.numericSeries(list);
+    lanes.setEvents(List.copyOf(vm.events()));
+  }
+
+  /** After a reload from the store: the trend choices (series come from all events). */
+  private void onReload() {
+    Map<String, TimelineViewModel.Series> series = TimelineViewModel.numericSeries(vm.allEvents());
     String keep = trendChoice.getValue();
     List<String> keys = new ArrayList<>();
     if (!TimelineViewModel.hearingThresholds(series).isEmpty()) {

@@ -104,10 +104,29 @@ public final class TimelineCommand implements Runnable {
         json.put("events", events);
         json.put("insertEventsPerSecond", Math.round(events / insertSec));
 
-        TimelineViewModel.Loader loader = TimelineViewModel.loader(timeline);
-        json.put(
-            "openMillis",
-            measure(runs, () -> loader.load(patient, EventFilter.all()).events().size()));
+        TimelineViewModel.Loader loader =
+            TimelineViewModel.loader(timeline, java.time.Clock.systemUTC());
+        json.put("openMillis", measure(runs, () -> loader.load(patient).events().size()));
+        List<ClinicalEvent> loaded = loader.load(patient).events();
+        Map<String, Object> pane = new LinkedHashMap<>();
+        pane.put("text", measure(runs, () -> count(loaded, EventFilter.all().withText("hearing"))));
+        pane.put(
+            "type",
+            measure(
+                runs,
+                () -> count(loaded, EventFilter.all().withTypes(Set.of(EventType.DIAGNOSIS)))));
+        pane.put(
+            "bodyPart", measure(runs, () -> count(loaded, EventFilter.all().withBodyPart("ear"))));
+        pane.put(
+            "dateRange",
+            measure(
+                runs,
+                () ->
+                    count(
+                        loaded,
+                        EventFilter.all()
+                            .between(LocalDate.of(2015, 1, 1), LocalDate.of(2015, 12, 31)))));
+        json.put("paneFilterMillis", pane);
         Map<String, Object> filtered = new LinkedHashMap<>();
         filtered.put(
             "text",
@@ -150,10 +169,9 @@ public final class TimelineCommand implements Runnable {
                                 .withBodyPart("ear")
                                 .between(LocalDate.of(2010, 1, 1), LocalDate.of(2020, 12, 31)))
                         .size()));
-        json.put("filteredQueryMillis", filtered);
+        json.put("storeFilteredQueryMillis", filtered);
         json.put("statsMillis", measure(runs, () -> timeline.stats(patient).total()));
-        json.put(
-            "targets", Map.of("openMillis", "< 1000 (p50)", "filteredQueryMillis", "< 50 (p50)"));
+        json.put("targets", Map.of("openMillis", "< 1000 (p50)", "paneFilterMillis", "< 50 (p50)"));
       } finally {
         Arrays.fill(password, '\0');
         deleteTree(dir);
@@ -180,6 +198,10 @@ public final class TimelineCommand implements Runnable {
           "p95", Math.round(ms[Math.min(runs - 1, (int) Math.ceil(runs * 0.95) - 1)] * 10) / 10.0);
       m.put("rows", size);
       return m;
+    }
+
+    private static int count(List<ClinicalEvent> events, EventFilter f) {
+      return (int) events.stream().filter(f.predicate()).count();
     }
 
     private static char[] randomPassword() {
