@@ -639,7 +639,7 @@ public final class SoapView {
     Label issues = new Label();
     issues.setId("soap-issues");
     issues.setWrapText(true);
-    issues.getStyleClass().add(Styles.HINT);
+    issues.getStyleClass().add("mt-soap-alert");
     issues
         .textProperty()
         .bind(Bindings.createStringBinding(() -> String.join("\n", vm.issues()), vm.issues()));

@@ -126,6 +126,7 @@ public final class SoapViewModel {
   private final ReadOnlyStringWrapper validationSummary = new ReadOnlyStringWrapper("");
   private final ReadOnlyBooleanWrapper aiApproved = new ReadOnlyBooleanWrapper(false);
   private String engineName = "";
+  private List<String> draftIssues = List.of();
 
   private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
@@ -294,9 +295,23 @@ public final class SoapViewModel {
     return missingFieldsView;
   }
 
-  /** The pipeline's notes about the draft (judge findings, red flags). */
+  /**
+   * The pipeline's notes about the draft that the editor does not already show: red flags and other
+   * alerts (judge findings are shown on their sentences, missing fields in their own line).
+   */
   public ObservableList<String> issues() {
     return issuesView;
+  }
+
+  /** Issues worth showing beside the inline verdicts and the missing-field line. */
+  static List<String> alerts(List<String> issues) {
+    return issues.stream()
+        .filter(
+            i ->
+                !i.startsWith("missing field: ")
+                    && !i.startsWith("unsupported: ")
+                    && !i.startsWith("contradicted: "))
+        .toList();
   }
 
   public ReadOnlyStringProperty validationSummaryProperty() {
@@ -525,7 +540,8 @@ public final class SoapViewModel {
     resetEditor(Optional.of(n), stateOf(n));
     SoapDraft d = n.draft();
     applyChecks(d.checks(), d.missingFields());
-    issues.setAll(d.issues());
+    draftIssues = d.issues();
+    issues.setAll(alerts(d.issues()));
     engineName = d.engine();
     n.visitId()
         .flatMap(id -> visits.stream().filter(v -> v.id().value().equals(id)).findFirst())
@@ -546,6 +562,7 @@ public final class SoapViewModel {
     burstKey = null;
     history.clear();
     issues.clear();
+    draftIssues = List.of();
     engineName = "";
     spansStale.set(false);
     selectedSentence.set(-1);
@@ -959,7 +976,7 @@ public final class SoapViewModel {
         checks,
         missing,
         aiApproved.get(),
-        List.copyOf(issues),
+        draftIssues,
         engineName);
   }
 
@@ -1215,7 +1232,8 @@ public final class SoapViewModel {
     updateAudiogram();
     committed = state();
     engineName = d.engine();
-    issues.setAll(d.issues());
+    draftIssues = d.issues();
+    issues.setAll(alerts(d.issues()));
     spansStale.set(!draftedFrom.equals(transcript.get()));
     selectedSentence.set(-1);
     highlights.clear();

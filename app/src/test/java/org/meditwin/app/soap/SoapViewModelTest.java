@@ -470,4 +470,16 @@ class SoapViewModelTest {
     assertThat(stored().visitId()).contains(f.vm.visits().getFirst().id().value());
     assertThat(f.vm.noteText()).isEmpty();
   }
+
+  @Test
+  void onlyAlertsTheEditorDoesNotShowElsewhereAreListed() {
+    assertThat(
+            SoapViewModel.alerts(
+                List.of(
+                    "unsupported: subjective sentence 2 — not stated",
+                    "contradicted: plan sentence 1 — laterality",
+                    "missing field: Otoscopy",
+                    "red flag (URGENT): Sudden hearing loss — see ENT within 24-48 hours")))
+        .containsExactly("red flag (URGENT): Sudden hearing loss — see ENT within 24-48 hours");
+  }
 }
