@@ -285,6 +285,18 @@ final class ClinicalPhrasing {
       Pattern.compile(
           "(?i)[,]?\\s*(?:i think|i guess|i believe|i suppose|you know|or something|or whatever|i don't know)\\s*([.?!]*)$");
 
+  private static final Pattern ANSWER_PARTICLE =
+      Pattern.compile(
+          "(?i)^(?:(?:yes|yeah|yep|yup|no|nope|nah|sure|right|correct|exactly|mm-hmm|uh-huh)(?:[,.!]+\\s*|\\s+(?=(?:i|i'm|i've|we|it|it's|he|she|they|that|that's|just|but|because|not|well|so|you|my|oh|um|uh)\\b))|not really[,.]?\\s*)+");
+
+  /**
+   * Drops a leading yes/no answer particle ("No, I sleep like a rock") but keeps a "no" that
+   * negates what follows ("no shortness of breath").
+   */
+  static String stripAnswerParticle(String t) {
+    return ANSWER_PARTICLE.matcher(t).replaceAll("");
+  }
+
   /** Spoken-transcript clean-up: detached clitics, spaced punctuation, disfluencies, repeats. */
   static String normalize(String s) {
     String t = s.replace('\u2019', '\'').replace('\u2018', '\'');
@@ -428,7 +440,10 @@ final class ClinicalPhrasing {
         topic =
             topic.replaceAll(
                 "(?i)\\s+(?:at all|or anything|or anything like that|or not|lately|recently)$", "");
-        if (topic.isBlank() || contentWords(topic) == 0 || topic.split("\\s+").length > 14) {
+        if (topic.isBlank()
+            || contentWords(topic) == 0
+            || topic.split("\\s+").length > 14
+            || topic.matches("(?i).*\\b(?:questions?|concerns?)\\b.*")) {
           continue;
         }
         if (qualified && !f.yes().equals("Reports")) {
@@ -526,7 +541,7 @@ final class ClinicalPhrasing {
    */
   static Optional<String> statement(String sentence, Speaker speaker) {
     String t = LEADING_FILLER.matcher(normalize(sentence)).replaceAll("");
-    t = LEADING_YES_NO.matcher(t).replaceAll("");
+    t = stripAnswerParticle(t);
     t = LEADING_FILLER.matcher(t).replaceAll("").strip();
     if (t.isEmpty() || contentWords(t) == 0) {
       return Optional.empty();

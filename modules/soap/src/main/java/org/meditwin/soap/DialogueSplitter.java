@@ -208,7 +208,47 @@ final class DialogueSplitter {
       }
     }
     add(out, text, start, to);
-    return out;
+    List<int[]> split = new ArrayList<>(out.size());
+    for (int[] piece : out) {
+      splitRunOn(text, piece[0], piece[1], split);
+    }
+    return split;
+  }
+
+  private static final Pattern RUN_ON_CUT =
+      Pattern.compile("(?i)\\s(?=(?:okay|ok|alright|all right|so|um|uh|and then|now)\\s)");
+
+  /**
+   * Unpunctuated speech (some ACI-Bench turns run for hundreds of words) is cut before discourse
+   * markers ("okay", "so", "alright") once a piece has 50 words, keeping pieces of ≥ 5 words.
+   */
+  private static void splitRunOn(String text, int from, int to, List<int[]> out) {
+    if (words(text, from, to) <= 50) {
+      out.add(new int[] {from, to});
+      return;
+    }
+    Matcher m = RUN_ON_CUT.matcher(text).region(from, to);
+    int start = from;
+    while (m.find()) {
+      if (words(text, start, m.start()) >= 5 && words(text, m.end(), to) >= 5) {
+        add(out, text, start, m.start());
+        start = m.end();
+      }
+    }
+    add(out, text, start, to);
+  }
+
+  private static int words(String text, int from, int to) {
+    int n = 0;
+    boolean in = false;
+    for (int i = from; i < to; i++) {
+      boolean w = !Character.isWhitespace(text.charAt(i));
+      if (w && !in) {
+        n++;
+      }
+      in = w;
+    }
+    return n;
   }
 
   private static boolean abbreviation(String text, int start, int dot) {

@@ -159,12 +159,17 @@ final class TextSupport {
     return out;
   }
 
+  /** ACI-Bench style detached negations: "ca n't", "do n't". */
+  private static final Pattern DETACHED = Pattern.compile("(?i)\\b(\\w+)\\s+n't\\b");
+
   /** Content-word stems (stop words dropped, numbers normalised to digits). */
   static Set<String> contentStems(String s) {
     Set<String> out = new LinkedHashSet<>();
-    for (String t : tokens(numbersToDigits(s))) {
-      if (!STOP.contains(t) && !ClinicalPhrasing.FILLERS.contains(t)) {
-        out.add(stem(t));
+    String joined = DETACHED.matcher(s).replaceAll("$1n't");
+    for (String t : tokens(numbersToDigits(joined))) {
+      String st = stem(t);
+      if (!STOP.contains(t) && !STOP.contains(st) && !ClinicalPhrasing.FILLERS.contains(t)) {
+        out.add(st);
       }
     }
     return out;
@@ -180,23 +185,36 @@ final class TextSupport {
         List.of(
             "ically", "ation", "ness", "ings", "ing", "edly", "ied", "ies", "ed", "ly", "es",
             "s")) {
-      if (t.endsWith(suf) && t.length() - suf.length() >= 3) {
-        String r = t.substring(0, t.length() - suf.length());
-        if (suf.equals("ies") || suf.equals("ied")) {
-          r = r + "y";
-        }
-        if (r.length() > 3
-            && r.charAt(r.length() - 1) == r.charAt(r.length() - 2)
-            && "lsz".indexOf(r.charAt(r.length() - 1)) < 0) {
-          r = r.substring(0, r.length() - 1); // "stopped" → "stop"
-        }
-        return r;
+      if (!t.endsWith(suf) || t.length() - suf.length() < 3) {
+        continue;
       }
+      String r = t.substring(0, t.length() - suf.length());
+      if (suf.equals("es")
+          && !(r.endsWith("s")
+              || r.endsWith("x")
+              || r.endsWith("z")
+              || r.endsWith("ch")
+              || r.endsWith("sh"))) {
+        continue; // "likes" → "like" through "s", "boxes" → "box"
+      }
+      if (suf.equals("s") && (t.endsWith("ss") || t.endsWith("us") || t.endsWith("is"))) {
+        return dropE(t);
+      }
+      if (suf.equals("ies") || suf.equals("ied")) {
+        r = r + "y";
+      }
+      if (r.length() > 3
+          && r.charAt(r.length() - 1) == r.charAt(r.length() - 2)
+          && "lsz".indexOf(r.charAt(r.length() - 1)) < 0) {
+        r = r.substring(0, r.length() - 1); // "stopped" → "stop"
+      }
+      return dropE(r);
     }
-    if (t.endsWith("e") && t.length() > 4) {
-      return t.substring(0, t.length() - 1);
-    }
-    return t;
+    return dropE(t);
+  }
+
+  private static String dropE(String t) {
+    return t.endsWith("e") && t.length() > 4 ? t.substring(0, t.length() - 1) : t;
   }
 
   private static final Map<String, Integer> UNITS =

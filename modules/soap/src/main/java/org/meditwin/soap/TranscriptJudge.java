@@ -235,20 +235,23 @@ final class TranscriptJudge {
           "number not in the transcript: " + String.join(", ", missingNumbers));
     }
 
-    // negation: ConText assertions of the same concepts on both sides, then the cue rule
-    Optional<String> assertion = assertionMismatch(s.text(), evidence);
-    if (assertion.isPresent()) {
-      return new SentenceCheck(index, Verdict.CONTRADICTED, assertion.get());
-    }
-    Optional<Boolean> sNeg = negated(s.text(), stems, false);
-    Optional<Boolean> eNeg = evidenceNegated(evidence, stems);
+    // negation: a yes/no answer decides for a question; else the same cue rule on both sides
+    // (the sentence's "Denies X" read as "no X"), unless ConText finds the shared concepts
+    // asserted alike on both sides
+    Optional<Boolean> sNeg = negated(asCues(s.text()), stems, false);
+    Optional<Boolean> answer = answerNegated(evidence);
+    Optional<Boolean> eNeg = answer.isPresent() ? answer : evidenceNegated(evidence, stems);
     if (sNeg.isPresent() && eNeg.isPresent() && !sNeg.get().equals(eNeg.get())) {
-      return new SentenceCheck(
-          index,
-          Verdict.CONTRADICTED,
-          sNeg.get()
-              ? "negation mismatch: the sentence denies what the transcript affirms"
-              : "negation mismatch: the sentence affirms what the transcript denies");
+      Optional<String> assertion = assertionMismatch(s.text(), evidence);
+      if (answer.isPresent() || assertion.isPresent() || !assertionsAgree(s.text(), evidence)) {
+        return new SentenceCheck(
+            index,
+            Verdict.CONTRADICTED,
+            assertion.orElse(
+                sNeg.get()
+                    ? "negation mismatch: the sentence denies what the transcript affirms"
+                    : "negation mismatch: the sentence affirms what the transcript denies"));
+      }
     }
 
     // content coverage
@@ -498,7 +501,13 @@ final class TranscriptJudge {
         }
       }
     }
-    Optional<Boolean> cue = negated(join(evidence), stems, true);
+    StringBuilder clean = new StringBuilder();
+    for (Utterance u : evidence) {
+      clean
+          .append(ClinicalPhrasing.stripAnswerParticle(ClinicalPhrasing.normalize(u.text())))
+          .append(' ');
+    }
+    Optional<Boolean> cue = negated(clean.toString(), stems, true);
     if (cue.isPresent()) {
       return cue;
     }
@@ -523,6 +532,47 @@ final class TranscriptJudge {
     return Optional.empty();
   }
 
+  /**
+   * The sentence's own negations as cue words: "Denies X" → "no X", "Does not wear" → "not wear".
+   */
+  static String asCues(String sentence) {
+    return sentence
+        .replaceFirst("^(?i)denies\\s+", "no ")
+        .replaceFirst("^(?i)does not\\s+", "not ");
+  }
+
+  /** For question + answer evidence: true when the answer is no. */
+  private static Optional<Boolean> answerNegated(List<Utterance> evidence) {
+    for (int i = 0; i + 1 < evidence.size(); i++) {
+      if (evidence.get(i).question()) {
+        Optional<Boolean> yes = ClinicalPhrasing.polarity(evidence.get(i + 1).text());
+        if (yes.isPresent()) {
+          return Optional.of(!yes.get());
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** ConText gives every concept shared by the sentence and the evidence the same polarity. */
+  private boolean assertionsAgree(String sentence, List<Utterance> evidence) {
+    boolean shared = false;
+    for (ClinicalEntity e : ner.apply(expand(sentence))) {
+      String key = e.text().toLowerCase(Locale.ROOT);
+      for (Utterance u : evidence) {
+        for (ClinicalEntity t : evidenceEntities(u)) {
+          if (t.text().toLowerCase(Locale.ROOT).equals(key)) {
+            shared = true;
+            if (t.negated() != e.negated()) {
+              return false;
+            }
+          }
+        }
+      }
+    }
+    return shared;
+  }
+
   /** Contractions spelled out, so negation triggers read the same on both sides. */
   static String expand(String s) {
     return s.replaceAll("(?i)\\bcan't\\b", "cannot")
@@ -534,7 +584,11 @@ final class TranscriptJudge {
 
   private List<ClinicalEntity> evidenceEntities(Utterance u) {
     return evidenceEntities.computeIfAbsent(
-        u, x -> ner.apply(expand(ClinicalPhrasing.normalize(x.text()))));
+        u,
+        x ->
+            ner.apply(
+                expand(
+                    ClinicalPhrasing.stripAnswerParticle(ClinicalPhrasing.normalize(x.text())))));
   }
 
   /**
@@ -580,14 +634,6 @@ final class TranscriptJudge {
   /** A negation cue within six words before a topic word (the sentence's own phrasing counts). */
   static Optional<Boolean> negated(String text, Set<String> topic, boolean evidence) {
     List<String> toks = TextSupport.tokens(text);
-    if (!evidence
-        && !toks.isEmpty()
-        && (toks.get(0).equals("denies") || toks.get(0).equals("no"))) {
-      return Optional.of(true);
-    }
-    if (!evidence && toks.size() > 1 && toks.get(0).equals("does") && toks.get(1).equals("not")) {
-      return Optional.of(true);
-    }
     int neg = 0;
     int pos = 0;
     for (int i = 0; i < toks.size(); i++) {
