@@ -38,7 +38,12 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "chat",
     description = "Ask the clinical assistant, benchmark it, or evaluate the red-flag detector.",
-    subcommands = {ChatCommand.Ask.class, ChatCommand.Bench.class, ChatCommand.RedFlags.class})
+    subcommands = {
+      ChatCommand.Ask.class,
+      ChatCommand.Bench.class,
+      ChatCommand.RedFlags.class,
+      ChatCommand.RouteEval.class
+    })
 public final class ChatCommand implements Runnable {
   @Spec CommandSpec spec;
 
@@ -436,6 +441,84 @@ public final class ChatCommand implements Runnable {
         sb.append("No red flags.");
       }
       CliSupport.emit(spec, Map.of("redFlags", flags), sb.toString().stripTrailing());
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "route-eval",
+      description =
+          "Lead-specialist accuracy of the orchestrator on the router's dev split (MTSamples,"
+              + " single-route texts), rules only and with the trained router.")
+  static final class RouteEval implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(
+        names = "--data",
+        required = true,
+        paramLabel = "CSV",
+        description = "mtsamples CSV (e.g. ../shared/data/router/mtsamples-dev.csv).")
+    Path data;
+
+    @Override
+    public Integer call() throws Exception {
+      var corpus = org.meditwin.inference.train.RouterCorpus.load(data);
+      var dev = corpus.labelled(org.meditwin.inference.train.RouterCorpus.Split.DEV);
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("devTexts", dev.size());
+      StringBuilder text = new StringBuilder();
+      text.append(dev.size()).append(" dev texts (single route)\n");
+      List<AutoCloseable> open = new ArrayList<>();
+      try {
+        Optional<ChatCli.Encoder> encoder = ChatCli.encoder(spec);
+        encoder.ifPresent(open::add);
+        Optional<SpecialtyRouter> router = ChatCli.router(spec, encoder);
+        router.ifPresent(open::add);
+        org.meditwin.chat.KnowledgeSource none =
+            r -> {
+              throw new java.io.IOException("routing only");
+            };
+        Map<String, ChatEngine> variants = new LinkedHashMap<>();
+        variants.put("rules", ChatEngine.builder(none).build());
+        router.ifPresent(
+            r ->
+                variants.put(
+                    "router+rules",
+                    ChatEngine.builder(none).classifier(ChatCli.classifier(r)).build()));
+        for (var v : variants.entrySet()) {
+          int lead = 0;
+          int anyOf = 0;
+          for (var ex : dev) {
+            String expected = org.meditwin.chat.Specialist.of(ex.route()).id();
+            List<String> got = v.getValue().route(ex.text());
+            if (!got.isEmpty() && got.get(0).equals(expected)) {
+              lead++;
+            }
+            if (got.contains(expected)) {
+              anyOf++;
+            }
+          }
+          double acc = dev.isEmpty() ? 0 : lead / (double) dev.size();
+          double inc = dev.isEmpty() ? 0 : anyOf / (double) dev.size();
+          json.put(
+              v.getKey(),
+              Map.of(
+                  "leadAccuracy",
+                  round(acc * 1000) / 1000.0,
+                  "consulted",
+                  round(inc * 1000) / 1000.0));
+          text.append(
+              String.format(
+                  Locale.ROOT,
+                  "%-13s lead accuracy %.3f, right specialist among those consulted %.3f%n",
+                  v.getKey(),
+                  acc,
+                  inc));
+        }
+      } finally {
+        ChatCli.closeAll(open, CliSupport.err(spec));
+      }
+      CliSupport.emit(spec, json, text.toString().stripTrailing());
       return 0;
     }
   }
