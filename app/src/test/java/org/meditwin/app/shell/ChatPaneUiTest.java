@@ -188,13 +188,48 @@ class ChatPaneUiTest {
           dark.fire();
         });
     await(robot, () -> showing(robot, "#chat-view"));
-    snapshot(robot, "chat-escalations-dark");
+    snapshot(robot, "chat-dark");
     TabPane darkTabs = robot.lookup("#chat-tabs").queryAs(TabPane.class);
     robot.interact(() -> darkTabs.getSelectionModel().select(0));
     await(robot, () -> showing(robot, "#chat-messages"));
     snapshot(robot, "chat-conversation-dark");
     Button newChat = robot.lookup("#chat-new").queryAs(Button.class);
     assertThat(fx(newChat::isDisabled)).isFalse();
+
+    // the pane in Hindi and Chinese (fonts, lengths): the saved conversation reopens
+    for (String tag : new String[] {"hi", "zh"}) {
+      robot.interact(
+          () -> {
+            for (MenuItem item :
+                ((javafx.scene.control.Menu) bar.getMenus().getFirst().getItems().getFirst())
+                    .getItems()) {
+              if (("settings-language-" + tag).equals(item.getId())) {
+                item.fire();
+              }
+            }
+          });
+      await(robot, () -> showing(robot, "#chat-view"));
+      await(
+          robot,
+          () ->
+              !robot
+                  .lookup("#chat-sessions")
+                  .queryAs(javafx.scene.control.ListView.class)
+                  .getItems()
+                  .isEmpty());
+      robot.interact(
+          () ->
+              robot
+                  .lookup("#chat-sessions")
+                  .queryAs(javafx.scene.control.ListView.class)
+                  .getSelectionModel()
+                  .select(0));
+      robot.clickOn("#chat-sessions .list-cell");
+      await(robot, () -> showing(robot, "#chat-citation-1-1"));
+      snapshot(robot, "chat-" + tag + "-dark");
+    }
+    assertThat(fx(() -> robot.lookup("#chat-new").queryAs(Button.class).getText()))
+        .startsWith("新建对话");
   }
 
   /** Waits like {@link ShellFixture#waitFor}; on a timeout saves what the screen showed. */
