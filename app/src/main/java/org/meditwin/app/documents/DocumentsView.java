@@ -93,6 +93,8 @@ public final class DocumentsView {
   private final ScrollPane imageScroll = new ScrollPane();
   private final Optional<DocumentService> owned;
   private Optional<ProposedEvent> focused = Optional.empty();
+  private double zoom = 1;
+  private static final double ZOOM_STEP = 1.25;
 
   /** The pane for the main window; owns a document service for the signed-in session. */
   public DocumentsView(PaneContext context) {
@@ -140,7 +142,7 @@ public final class DocumentsView {
     root.setTop(header());
     SplitPane split = new SplitPane(jobsPanel(), viewerPanel(), proposalsPanel());
     split.setId("documents-split");
-    split.setDividerPositions(0.2, 0.68);
+    split.setDividerPositions(0.24, 0.65);
     root.setCenter(split);
     Label status = new Label();
     status.setId("documents-status");
@@ -158,6 +160,16 @@ public final class DocumentsView {
             e.consume();
           } else if (e.getCode() == KeyCode.PAGE_UP && e.isControlDown()) {
             vm.showPage(vm.currentPage() - 1);
+            e.consume();
+          } else if (e.isControlDown()
+              && (e.getCode() == KeyCode.PLUS
+                  || e.getCode() == KeyCode.EQUALS
+                  || e.getCode() == KeyCode.ADD)) {
+            zoom(ZOOM_STEP);
+            e.consume();
+          } else if (e.isControlDown()
+              && (e.getCode() == KeyCode.MINUS || e.getCode() == KeyCode.SUBTRACT)) {
+            zoom(1 / ZOOM_STEP);
             e.consume();
           }
         });
@@ -255,7 +267,8 @@ public final class DocumentsView {
             delete.fire();
           }
         });
-    HBox buttons = new HBox(6, cancel, retry, delete);
+    javafx.scene.layout.FlowPane buttons =
+        new javafx.scene.layout.FlowPane(6, 6, cancel, retry, delete);
     VBox box = new VBox(8, title, jobList, buttons);
     box.getStyleClass().add("doc-panel");
     box.setMinWidth(220);
@@ -270,6 +283,7 @@ public final class DocumentsView {
     Button b = new Button(i18n.get(key));
     b.setId(id);
     b.setMnemonicParsing(true);
+    b.setMinWidth(Region.USE_PREF_SIZE);
     return b;
   }
 
@@ -283,7 +297,17 @@ public final class DocumentsView {
     legend.getStyleClass().add(Styles.HINT);
     legend.setWrapText(true);
     legend.setMinHeight(Region.USE_PREF_SIZE);
-    HBox nav = new HBox(8, prev, pageLabel, next);
+    Button zoomOut = button("documents-zoom-out", "documents.zoom.out");
+    Button zoomIn = button("documents-zoom-in", "documents.zoom.in");
+    zoomOut.setText("−");
+    zoomIn.setText("+");
+    zoomOut.setTooltip(new Tooltip(i18n.get("documents.zoom.out") + " (Ctrl+−)"));
+    zoomIn.setTooltip(new Tooltip(i18n.get("documents.zoom.in") + " (Ctrl++)"));
+    zoomOut.setOnAction(e -> zoom(1 / ZOOM_STEP));
+    zoomIn.setOnAction(e -> zoom(ZOOM_STEP));
+    Region navSpacer = new Region();
+    HBox.setHgrow(navSpacer, Priority.ALWAYS);
+    HBox nav = new HBox(8, prev, pageLabel, next, navSpacer, zoomOut, zoomIn);
     nav.setAlignment(Pos.CENTER_LEFT);
 
     image.setId("documents-page-image");
@@ -299,9 +323,7 @@ public final class DocumentsView {
     imageScroll.setContent(pageStack);
     imageScroll.setFitToWidth(true);
     imageScroll.setPannable(true);
-    imageScroll
-        .viewportBoundsProperty()
-        .addListener((o, a, b) -> image.setFitWidth(Math.max(100, b.getWidth() - 16)));
+    imageScroll.viewportBoundsProperty().addListener((o, a, b) -> fit());
     image.fitWidthProperty().addListener((o, a, b) -> drawHighlights());
     VBox.setVgrow(imageScroll, Priority.ALWAYS);
 
@@ -356,7 +378,7 @@ public final class DocumentsView {
             List.of(
                 column(
                     "documents.col.type", e -> i18n.get("documents.type." + e.type().name()), 90),
-                column("documents.col.date", e -> date(e.date()), 90),
+                column("documents.col.date", e -> date(e.date()), 105),
                 column("documents.col.title", this::titleOf, 180)));
     table.setRowFactory(
         t -> {
@@ -458,7 +480,7 @@ public final class DocumentsView {
   }
 
   private String date(LocalDate d) {
-    return DateTimeFormatter.ofLocalizedDate(FormatStyle.SHORT)
+    return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
         .withLocale(i18n.language().locale())
         .format(d);
   }
@@ -473,6 +495,17 @@ public final class DocumentsView {
   }
 
   // --- viewer ---------------------------------------------------------------------------------
+
+  private void zoom(double factor) {
+    zoom = Math.max(1, Math.min(4, zoom * factor));
+    imageScroll.setFitToWidth(zoom <= 1.0001);
+    fit();
+  }
+
+  private void fit() {
+    double width = imageScroll.getViewportBounds().getWidth();
+    image.setFitWidth(Math.max(100, (width - 16) * zoom));
+  }
 
   private void showPage(Optional<PageView> view) {
     text.getChildren().clear();
@@ -735,6 +768,8 @@ public final class DocumentsView {
     private final VBox box = new VBox(3, name, state, bar);
 
     JobCell() {
+      box.maxWidthProperty().bind(jobList.widthProperty().subtract(28));
+      box.prefWidthProperty().bind(jobList.widthProperty().subtract(28));
       name.getStyleClass().add("doc-job-name");
       state.getStyleClass().add("doc-job-state");
       state.setWrapText(true);
