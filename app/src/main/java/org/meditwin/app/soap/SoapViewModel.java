@@ -891,6 +891,11 @@ public final class SoapViewModel {
                     if (generation == editorGeneration) {
                       dirty = true;
                       saveState.set(i18n.get("soap.save.failed"));
+                      if (ErrorReporter.unwrap(failure)
+                          instanceof org.meditwin.core.service.AccessDeniedException) {
+                        // locked session: keep trying quietly, the save lands after unlock
+                        autosave.schedule(this::save);
+                      }
                     }
                     error.set(errors.message(failure));
                     afterSave.clear();

@@ -482,4 +482,22 @@ class SoapViewModelTest {
                     "red flag (URGENT): Sudden hearing loss — see ENT within 24-48 hours")))
         .containsExactly("red flag (URGENT): Sudden hearing loss — see ENT within 24-48 hours");
   }
+
+  @Test
+  void anEditWhileTheSessionIsLockedIsSavedAfterUnlocking() {
+    fixture();
+    f.vm.setPatient(Optional.of(f.patient));
+    f.vm.transcriptProperty().set("Patient: first words.");
+    f.autosave.fire();
+    f.session.lock();
+    f.vm.transcriptProperty().set("Patient: typed while the screen locked.");
+    f.autosave.fire();
+    assertThat(f.vm.saveStateProperty().get()).isEqualTo(f.i18n.get("soap.save.failed"));
+    assertThat(f.vm.hasUnsavedChanges()).isTrue();
+    assertThat(f.autosave.hasPending()).as("retried").isTrue();
+    f.session.unlock("anna-password-1".toCharArray());
+    f.autosave.fire();
+    assertThat(stored().transcript()).isEqualTo("Patient: typed while the screen locked.");
+    assertThat(f.vm.hasUnsavedChanges()).isFalse();
+  }
 }
