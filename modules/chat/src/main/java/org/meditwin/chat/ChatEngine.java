@@ -288,7 +288,7 @@ public final class ChatEngine {
         agg.citations(),
         agg.specialists(),
         flags,
-        calls.isEmpty() ? agg.confidence() : Math.max(agg.confidence(), toolConfidence(calls)),
+        combined(agg, calls),
         calls,
         language,
         englishOnly);
@@ -515,12 +515,32 @@ public final class ChatEngine {
     return "Tool " + c.tool() + "(" + String.join(", ", in) + "): " + c.result() + "\n";
   }
 
-  /** Share of tools that produced a value rather than asking for inputs. */
+  /**
+   * Evidence of the tool results: 1 for a computed value, 0.6 for a lookup that found nothing (a
+   * real answer, but only about what is recorded), 0 when inputs, patient or service were missing;
+   * averaged over the calls.
+   */
   private static double toolConfidence(List<ToolCall> calls) {
     if (calls.isEmpty()) {
       return 0;
     }
-    return calls.stream().filter(ToolRunner::computed).count() / (double) calls.size();
+    double sum = 0;
+    for (ToolCall c : calls) {
+      if (ToolRunner.computed(c)) {
+        sum += c.result().startsWith("no ") ? 0.6 : 1.0;
+      }
+    }
+    return sum / calls.size();
+  }
+
+  /** Knowledge-base and tool evidence together: tools alone when the KB part is weak. */
+  private static double combined(Aggregator.Aggregate agg, List<ToolCall> calls) {
+    if (calls.isEmpty()) {
+      return agg.confidence();
+    }
+    return agg.weak()
+        ? Math.max(agg.confidence(), toolConfidence(calls))
+        : (agg.confidence() + toolConfidence(calls)) / 2;
   }
 
   private static ChatAnswer answer(
