@@ -1,0 +1,237 @@
+package org.meditwin.imaging.ai;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.meditwin.imaging.DicomInfo;
+import org.meditwin.imaging.Frame;
+import org.meditwin.imaging.ImageDescription;
+import org.meditwin.imaging.render.RenderOptions;
+import org.meditwin.imaging.render.RenderedImage;
+import org.meditwin.imaging.render.Renderer;
+import org.meditwin.inference.engine.DjlEnvironment;
+import org.meditwin.inference.engine.Engines;
+import org.meditwin.inference.registry.ModelDescriptor;
+import org.meditwin.inference.registry.ModelRegistry;
+
+/**
+ * The built-in chest X-ray classifier with Grad-CAM heat maps through DJL's autograd: the gradient
+ * of the pneumonia logit with respect to the last convolution's activations weights its channels
+ * (Selvaraju et al. 2017). Thread-safe (one analysis at a time).
+ */
+public final class ChestXrayModel implements AutoCloseable {
+  private static final Set<String> CHEST_MODALITIES = Set.of("CR", "DX", "DR");
+
+  private final ModelDescriptor descriptor;
+  private final NDManager manager;
+  private final SequentialBlock features;
+  private final SequentialBlock head;
+  private final double mean;
+  private final double std;
+
+  /** One analysis: probability of pneumonia, a heat map over the image (0..1), applicability. */
+  public record Analysis(
+      double probability,
+      String label,
+      boolean applicable,
+      String applicabilityNote,
+      int width,
+      int height,
+      float[] heatmap,
+      String model,
+      String version) {
+    public String impression() {
+      String p = String.format(Locale.ROOT, "%.0f %%", probability * 100);
+      String finding =
+          probability >= 0.5
+              ? "Pattern consistent with pneumonia (model probability " + p + ")."
+              : "No pneumonia pattern detected by the model (probability of pneumonia " + p + ").";
+      return finding
+          + (applicable ? "" : " " + applicabilityNote)
+          + " The heat map shows the regions that drove the score. Decision support only: the"
+          + " image must be read by a clinician.";
+    }
+  }
+
+  private ChestXrayModel(ModelDescriptor descriptor, byte[] weights) throws IOException {
+    this.descriptor = descriptor;
+    if (!DjlEnvironment.isOffline()) {
+      DjlEnvironment.configureOffline(DjlEnvironment.defaultCacheDir());
+    }
+    Engine engine = Engines.pytorch();
+    this.manager = engine.newBaseManager();
+    float dropout = ((Number) descriptor.parameters().getOrDefault("dropout", 0.3)).floatValue();
+    SequentialBlock net = ChestXrayNet.network(dropout);
+    ChestXrayTrainer.load(net, manager, weights);
+    this.features = (SequentialBlock) net.getChildren().get(0).getValue();
+    this.head = (SequentialBlock) net.getChildren().get(1).getValue();
+    this.mean = ((Number) descriptor.input().get("mean")).doubleValue();
+    this.std = ((Number) descriptor.input().get("std")).doubleValue();
+  }
+
+  /**
+   * Loads {@code models/chest-xray-pneumonia} after verifying its checksums.
+   *
+   * @throws org.meditwin.inference.registry.ModelUnavailableException when missing or altered
+   */
+  public static ChestXrayModel load(Path modelsDir) throws IOException {
+    ModelRegistry registry = ModelRegistry.open(modelsDir);
+    ModelDescriptor d = registry.requireVerified(ChestXrayTrainer.MODEL_NAME);
+    byte[] weights =
+        Files.readAllBytes(modelsDir.resolve(d.name()).resolve(d.primaryFile().path()));
+    return new ChestXrayModel(d, weights);
+  }
+
+  public ModelDescriptor descriptor() {
+    return descriptor;
+  }
+
+  /** Analyses one frame as displayed with its default window. */
+  public synchronized Analysis analyze(DicomInfo info, ImageDescription image, Frame frame) {
+    RenderedImage shown =
+        Renderer.render(image, frame, 0, RenderOptions.defaults().withOverlays(false));
+    float[] input = resize(shown, ChestXrayNet.SIZE);
+    for (int i = 0; i < input.length; i++) {
+      input[i] = (float) ((input[i] / 255.0 - mean) / std);
+    }
+    double probability;
+    float[] cam;
+    try (NDManager m = manager.newSubManager()) {
+      NDArray x = m.create(input, new Shape(1, 1, ChestXrayNet.SIZE, ChestXrayNet.SIZE));
+      ParameterStore ps = new ParameterStore(m, false);
+      NDArray activations = features.forward(ps, new NDList(x), false).singletonOrThrow();
+      NDArray leaf = activations.duplicate();
+      leaf.setRequiresGradient(true);
+      try (GradientCollector gc = Engine.getEngine(Engines.PYTORCH).newGradientCollector()) {
+        NDArray logits = head.forward(ps, new NDList(leaf), false).singletonOrThrow();
+        probability = logits.softmax(1).toFloatArray()[1];
+        gc.backward(logits.get(0, 1));
+      }
+      NDArray gradient = leaf.getGradient();
+      NDArray weights =
+          gradient
+              .mean(new int[] {3})
+              .mean(new int[] {2})
+              .reshape(1, ChestXrayNet.CAM_CHANNELS, 1, 1);
+      NDArray map = activations.mul(weights).sum(new int[] {1}).maximum(0f);
+      cam = map.toFloatArray();
+    }
+    float max = 0;
+    for (float v : cam) {
+      max = Math.max(max, v);
+    }
+    int side = (int) Math.round(Math.sqrt(cam.length));
+    float[] heat = upsample(cam, side, max, shown.width(), shown.height());
+    boolean applicable =
+        CHEST_MODALITIES.contains(info.modality().toUpperCase(Locale.ROOT))
+            && (info.bodyPart().isEmpty()
+                || info.bodyPart().toUpperCase(Locale.ROOT).contains("CHEST"));
+    String note =
+        applicable
+            ? ""
+            : "Caution: this is not a chest radiograph (modality "
+                + (info.modality().isEmpty() ? "unknown" : info.modality())
+                + (info.bodyPart().isEmpty() ? "" : ", body part " + info.bodyPart())
+                + "); the model was trained only on chest X-rays and its output here is not meaningful.";
+    return new Analysis(
+        probability,
+        probability >= 0.5 ? descriptor.labels().get(1) : descriptor.labels().get(0),
+        applicable,
+        note,
+        shown.width(),
+        shown.height(),
+        heat,
+        descriptor.name(),
+        descriptor.version());
+  }
+
+  /** Area-average resize of the grey rendering to {@code size}×{@code size}. */
+  static float[] resize(RenderedImage image, int size) {
+    float[] out = new float[size * size];
+    int w = image.width();
+    int h = image.height();
+    for (int ty = 0; ty < size; ty++) {
+      int y0 = ty * h / size;
+      int y1 = Math.max(y0 + 1, (ty + 1) * h / size);
+      for (int tx = 0; tx < size; tx++) {
+        int x0 = tx * w / size;
+        int x1 = Math.max(x0 + 1, (tx + 1) * w / size);
+        double sum = 0;
+        int n = 0;
+        for (int y = y0; y < Math.min(h, y1); y++) {
+          for (int x = x0; x < Math.min(w, x1); x++) {
+            int rgb = image.rgb()[y * w + x];
+            sum += ((rgb >> 16 & 0xFF) + (rgb >> 8 & 0xFF) + (rgb & 0xFF)) / 3.0;
+            n++;
+          }
+        }
+        out[ty * size + tx] = (float) (n == 0 ? 0 : sum / n);
+      }
+    }
+    return out;
+  }
+
+  /** Bilinear upsampling of the side×side map to w×h, scaled to 0..1. */
+  static float[] upsample(float[] cam, int side, float max, int w, int h) {
+    float[] out = new float[w * h];
+    if (max <= 0) {
+      return out;
+    }
+    for (int y = 0; y < h; y++) {
+      double fy = Math.max(0, Math.min(side - 1, (y + 0.5) * side / h - 0.5));
+      int y0 = (int) Math.floor(fy);
+      int y1 = Math.min(side - 1, y0 + 1);
+      double ay = fy - y0;
+      for (int x = 0; x < w; x++) {
+        double fx = Math.max(0, Math.min(side - 1, (x + 0.5) * side / w - 0.5));
+        int x0 = (int) Math.floor(fx);
+        int x1 = Math.min(side - 1, x0 + 1);
+        double ax = fx - x0;
+        double v =
+            (1 - ay) * ((1 - ax) * cam[y0 * side + x0] + ax * cam[y0 * side + x1])
+                + ay * ((1 - ax) * cam[y1 * side + x0] + ax * cam[y1 * side + x1]);
+        out[y * w + x] = (float) (v / max);
+      }
+    }
+    return out;
+  }
+
+  /** Blends the heat map over a rendered image (opacity 0..1, scaled by the heat value). */
+  public static RenderedImage overlay(
+      RenderedImage base, Analysis a, double opacity, ColorMap map) {
+    if (base.width() != a.width() || base.height() != a.height()) {
+      throw new IllegalArgumentException("heat map and image differ in size");
+    }
+    int[] out = new int[base.rgb().length];
+    for (int i = 0; i < out.length; i++) {
+      double alpha = Math.max(0, Math.min(1, opacity)) * a.heatmap()[i];
+      int c = map.rgb(a.heatmap()[i]);
+      int b = base.rgb()[i];
+      int r = (int) Math.round((b >> 16 & 0xFF) * (1 - alpha) + (c >> 16 & 0xFF) * alpha);
+      int g = (int) Math.round((b >> 8 & 0xFF) * (1 - alpha) + (c >> 8 & 0xFF) * alpha);
+      int bl = (int) Math.round((b & 0xFF) * (1 - alpha) + (c & 0xFF) * alpha);
+      out[i] = r << 16 | g << 8 | bl;
+    }
+    return new RenderedImage(base.width(), base.height(), true, out);
+  }
+
+  public List<String> labels() {
+    return descriptor.labels();
+  }
+
+  @Override
+  public void close() {
+    manager.close();
+  }
+}
