@@ -139,6 +139,11 @@ public final class ChatView {
                   }
                 }));
     enginePoll.setCycleCount(Timeline.INDEFINITE);
+    // notifications that failed (chat server down) are retried in the background
+    Timeline retry =
+        new Timeline(new KeyFrame(Duration.minutes(2), e -> escalations.retryUndelivered()));
+    retry.setCycleCount(Timeline.INDEFINITE);
+    retry.play();
     vm.refreshEngine();
     enginePoll.play();
     vm.refreshSessions();

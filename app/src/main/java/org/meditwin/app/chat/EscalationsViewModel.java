@@ -182,6 +182,33 @@ public final class EscalationsViewModel {
     change(() -> notifier.get().resend(e.id()), "escalation.resent", e);
   }
 
+  /**
+   * Re-sends, in the background, every case whose notification is pending or failed (the pane calls
+   * this periodically): a notification that failed while the chat server was down goes out once it
+   * is back. Does nothing when no listed case waits.
+   */
+  public CompletableFuture<List<Escalation>> retryUndelivered() {
+    boolean waiting =
+        cases.stream()
+            .anyMatch(
+                e ->
+                    e.delivery().status() == DeliveryStatus.PENDING
+                        || e.delivery().status() == DeliveryStatus.FAILED);
+    if (!waiting) {
+      return CompletableFuture.completedFuture(List.of());
+    }
+    return tasks
+        .submit(i18n.get("escalation.task.notify"), p -> notifier.get().deliverPending())
+        .whenComplete(
+            (sent, failure) -> {
+              if (failure != null) {
+                status.set(errors.message(failure));
+                return;
+              }
+              refresh();
+            });
+  }
+
   private interface Work {
     Escalation run();
   }

@@ -92,7 +92,7 @@ class EscalationsViewModelTest {
   }
 
   @Test
-  void aFailedNotificationIsShownOnTheCaseAndCanBeResent() throws Exception {
+  void aFailedNotificationIsShownOnTheCaseAndGoesOutOnceTheServerIsBack() throws Exception {
     String url = start();
     int port = server.getAddress().getPort();
     server.stop(0);
@@ -123,10 +123,16 @@ class EscalationsViewModelTest {
             x.close();
           });
       server.start();
+      assertThat(vm.retryUndelivered().get())
+          .extracting(x -> x.delivery().status())
+          .containsExactly(DeliveryStatus.SENT);
+      assertThat(vm.cases().getFirst().delivery().status()).isEqualTo(DeliveryStatus.SENT);
+      assertThat(bodies).hasSize(1);
+      assertThat(vm.retryUndelivered().get()).as("nothing waits any more").isEmpty();
       vm.resend(vm.cases().getFirst());
       assertThat(vm.selectedProperty().get().orElseThrow().delivery().status())
           .isEqualTo(DeliveryStatus.SENT);
-      assertThat(bodies).hasSize(1);
+      assertThat(bodies).as("a sent case is not posted again").hasSize(1);
     }
   }
 }
