@@ -631,33 +631,68 @@ final class TranscriptJudge {
     return Optional.empty();
   }
 
+  private static final java.util.regex.Pattern CUE_TOKEN =
+      java.util.regex.Pattern.compile("[\\p{L}\\p{N}]+(?:'[\\p{L}]+)*|[,;.()?!]");
+
+  /** "can't hear" affirms a hearing problem: inability is not a negated finding. */
+  private static final Set<String> INABILITY = Set.of("can't", "couldn't", "won't", "wouldn't");
+
+  private static final Set<String> LIST_PUNCTUATION = Set.of(",", ";");
+
+  private static final Set<String> BREAKS =
+      Set.of(
+          ",",
+          ";",
+          ".",
+          "(",
+          ")",
+          "?",
+          "!",
+          "but",
+          "however",
+          "although",
+          "though",
+          "except",
+          "yet");
+
   /** A negation cue within six words before a topic word (the sentence's own phrasing counts). */
   static Optional<Boolean> negated(String text, Set<String> topic, boolean evidence) {
-    List<String> toks = TextSupport.tokens(text);
+    java.util.regex.Matcher m = CUE_TOKEN.matcher(text.toLowerCase(Locale.ROOT));
     int neg = 0;
     int pos = 0;
-    for (int i = 0; i < toks.size(); i++) {
-      if (!topic.contains(TextSupport.stem(toks.get(i)))) {
+    int scope = 0; // tokens left in the current negation's scope
+    boolean first = true;
+    boolean leading = false; // "Denies a, b, or c": the sentence's own denial covers its list
+    while (m.find()) {
+      String t = m.group();
+      if (first && !evidence && (t.equals("no") || t.equals("not"))) {
+        leading = true;
+        scope = Integer.MAX_VALUE;
+        first = false;
         continue;
       }
-      boolean cue = false;
-      for (int j = i - 1; j >= Math.max(0, i - 6); j--) {
-        String t = toks.get(j);
-        if (t.equals("but") || t.equals("however") || t.equals("although")) {
-          break;
-        }
-        if (NEGATION_CUES.contains(t)) {
-          cue = true;
-          break;
+      first = false;
+      if (BREAKS.contains(t) && !(leading && LIST_PUNCTUATION.contains(t))) {
+        scope = 0;
+        leading = false;
+        continue;
+      }
+      if (NEGATION_CUES.contains(t) || (t.endsWith("n't") && !INABILITY.contains(t))) {
+        scope = 12;
+        continue;
+      }
+      if (topic.contains(TextSupport.stem(t))) {
+        if (scope > 0) {
+          neg++;
+        } else {
+          pos++;
         }
       }
-      if (cue) {
-        neg++;
-      } else {
-        pos++;
+      if (scope > 0 && scope != Integer.MAX_VALUE) {
+        scope--;
       }
     }
-    if (neg == 0 && pos == 0) {
+    if (neg == pos) {
       return Optional.empty();
     }
     return Optional.of(neg > pos);
