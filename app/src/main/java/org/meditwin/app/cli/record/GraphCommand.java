@@ -140,7 +140,14 @@ public final class GraphCommand implements Runnable {
                 }
               });
       StringBuilder text =
-          new StringBuilder("Affecting " + json.get("side") + " " + json.get("part") + ":");
+          new StringBuilder(
+              "Affecting the "
+                  + ("none".equals(json.get("side")) ? "" : json.get("side") + " ")
+                  + json.get("part")
+                  + ("none".equals(json.get("side")) ? " (any side)" : "")
+                  + " ("
+                  + json.get("uberon")
+                  + "):");
       for (Object o : (List<?>) json.get("events")) {
         text.append("\n  ").append(line((Map<?, ?>) o));
       }

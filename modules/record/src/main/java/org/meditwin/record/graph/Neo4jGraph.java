@@ -34,7 +34,8 @@ final class Neo4jGraph implements AutoCloseable {
       db.tx_log.preallocate=false
       db.tx_log.rotation.retention_policy=2 files
       server.memory.pagecache.size=16m
-      dbms.logs.query.enabled=OFF
+      db.logs.query.enabled=OFF
+      server.logs.debug.enabled=false
       """;
 
   private final DatabaseManagementService dbms;
