@@ -56,6 +56,8 @@ import org.meditwin.imaging.DicomScanner;
 import org.meditwin.imaging.FrameStore;
 import org.meditwin.imaging.ReadLimits;
 import org.meditwin.imaging.Window;
+import org.meditwin.imaging.ai.ChestXrayModel;
+import org.meditwin.imaging.ai.ColorMap;
 import org.meditwin.imaging.render.RenderOptions;
 import org.meditwin.imaging.render.Renderer;
 
@@ -113,7 +115,14 @@ public final class ImagingView {
             new FrameStore(reader, FrameStore.defaultBudget()),
             context.tasks()::submit,
             renderer,
-            Platform::runLater);
+            Platform::runLater,
+            () -> {
+              try {
+                return ChestXrayModel.load(context.modelsDir());
+              } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            });
     views = List.of(view(0), view(1), view(2), view(3));
     root.setId("imaging-view");
     root.getStyleClass().add(Styles.PANE);
@@ -182,6 +191,18 @@ public final class ImagingView {
     Button exportAnon =
         button("imaging-export-anon", "imaging.export.anon", e -> exportAnonymised());
     Button helpButton = button("imaging-help", "imaging.help", e -> toggleHelp());
+    Button analyze = button("imaging-analyze", "imaging.ai.analyze", e -> model.analyze());
+    Button clearAi = button("imaging-ai-clear", "imaging.ai.clear", e -> model.clearAnalysis());
+    javafx.scene.control.Slider opacity = new javafx.scene.control.Slider(0, 1, 0.5);
+    opacity.setId("imaging-heat-opacity");
+    opacity.setPrefWidth(90);
+    opacity.valueProperty().bindBidirectional(model.heatOpacityProperty());
+    opacity.setTooltip(new Tooltip(i18n.get("imaging.ai.opacity")));
+    ComboBox<ColorMap> colours = new ComboBox<>();
+    colours.setId("imaging-heat-colormap");
+    colours.getItems().setAll(ColorMap.values());
+    colours.valueProperty().bindBidirectional(model.colorMapProperty());
+    colours.setTooltip(new Tooltip(i18n.get("imaging.ai.colormap")));
 
     javafx.scene.layout.FlowPane bar =
         new javafx.scene.layout.FlowPane(
@@ -202,6 +223,10 @@ public final class ImagingView {
             cineButton,
             exportPng,
             exportAnon,
+            analyze,
+            opacity,
+            colours,
+            clearAi,
             helpButton);
     bar.setId("imaging-toolbar");
     bar.getStyleClass().add("mt-imaging-toolbar");
@@ -267,11 +292,18 @@ public final class ImagingView {
     status.setId("imaging-status");
     status.textProperty().bind(model.statusProperty());
     status.getStyleClass().add(Styles.HINT);
+    Label ai = new Label();
+    ai.setId("imaging-ai-result");
+    ai.setWrapText(true);
+    ai.textProperty().bind(model.aiResultProperty());
+    ai.managedProperty().bind(ai.textProperty().isNotEmpty());
+    ai.visibleProperty().bind(ai.managedProperty());
+    VBox bottom = new VBox(2, ai, status);
 
     root.setTop(bar);
     root.setCenter(split);
-    root.setBottom(status);
-    BorderPane.setMargin(status, new Insets(4, 8, 4, 8));
+    root.setBottom(bottom);
+    BorderPane.setMargin(bottom, new Insets(4, 8, 4, 8));
     root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
   }
 

@@ -30,6 +30,8 @@ import org.meditwin.imaging.Frame;
 import org.meditwin.imaging.FrameStore;
 import org.meditwin.imaging.ImageDescription;
 import org.meditwin.imaging.Window;
+import org.meditwin.imaging.ai.ChestXrayModel;
+import org.meditwin.imaging.ai.ColorMap;
 import org.meditwin.imaging.render.RenderOptions;
 import org.meditwin.imaging.render.RenderedImage;
 import org.meditwin.imaging.render.Renderer;
@@ -91,6 +93,12 @@ public final class ImagingViewModel {
   private final StringProperty status = new SimpleStringProperty("");
   private final BooleanProperty busy = new SimpleBooleanProperty(false);
   private Optional<Catalog> catalog = Optional.empty();
+  private final javafx.beans.property.DoubleProperty heatOpacity =
+      new javafx.beans.property.SimpleDoubleProperty(0.5);
+  private final ObjectProperty<ColorMap> colorMap = new SimpleObjectProperty<>(ColorMap.JET);
+  private final StringProperty aiResult = new SimpleStringProperty("");
+  private final java.util.function.Supplier<ChestXrayModel> models;
+  private ChestXrayModel chestModel;
 
   public ImagingViewModel(
       I18n i18n,
@@ -98,8 +106,12 @@ public final class ImagingViewModel {
       FrameStore store,
       Tasks tasks,
       Executor background,
-      Executor ui) {
+      Executor ui,
+      java.util.function.Supplier<ChestXrayModel> models) {
+    this.models = models;
     this.i18n = i18n;
+    heatOpacity.addListener((o, a, b) -> viewports.forEach(this::renderIfAnalysed));
+    colorMap.addListener((o, a, b) -> viewports.forEach(this::renderIfAnalysed));
     this.scanner = scanner;
     this.store = store;
     this.tasks = tasks;
@@ -138,6 +150,72 @@ public final class ImagingViewModel {
 
   public BooleanProperty busyProperty() {
     return busy;
+  }
+
+  public javafx.beans.property.DoubleProperty heatOpacityProperty() {
+    return heatOpacity;
+  }
+
+  public ObjectProperty<ColorMap> colorMapProperty() {
+    return colorMap;
+  }
+
+  /** The last AI impression ("" before any analysis). */
+  public StringProperty aiResultProperty() {
+    return aiResult;
+  }
+
+  private void renderIfAnalysed(Viewport v) {
+    if (v.analysis.get().isPresent()) {
+      render(v);
+    }
+  }
+
+  /**
+   * Runs the chest X-ray model on the active viewport's slice in the background; the heat map is
+   * then blended over that slice.
+   */
+  public CompletableFuture<ChestXrayModel.Analysis> analyze() {
+    Viewport v = activeViewport();
+    Optional<Viewport.Rendered> r = v.rendered.get();
+    if (r.isEmpty()) {
+      return CompletableFuture.failedFuture(
+          new IllegalStateException(i18n.get("imaging.export.none")));
+    }
+    Viewport.Rendered shown = r.get();
+    busy.set(true);
+    return tasks
+        .submit(
+            i18n.get("imaging.task.analyze"),
+            progress -> {
+              progress.progress(-1, -1, i18n.get("imaging.task.analyze"));
+              synchronized (this) {
+                if (chestModel == null) {
+                  chestModel = models.get();
+                }
+              }
+              return chestModel.analyze(
+                  shown.slice().instance().info(), shown.description(), shown.frame());
+            })
+        .whenComplete(
+            (a, error) -> {
+              busy.set(false);
+              if (error != null) {
+                Throwable cause = error.getCause() == null ? error : error.getCause();
+                aiResult.set(i18n.get("imaging.ai.failed", message(cause)));
+                return;
+              }
+              v.analysis.set(Optional.of(new Viewport.AiResult(shown.slice(), a)));
+              aiResult.set(a.impression());
+              render(v);
+            });
+  }
+
+  public void clearAnalysis() {
+    Viewport v = activeViewport();
+    v.analysis.set(Optional.empty());
+    aiResult.set("");
+    render(v);
   }
 
   public List<Viewport> viewports() {
@@ -406,6 +484,10 @@ public final class ImagingViewModel {
     Catalog.SliceRef slice = ref.get();
     Optional<Window> window = v.window.get();
     boolean invert = v.invert.get();
+    Optional<ChestXrayModel.Analysis> heat =
+        v.analysis.get().filter(a -> a.slice().equals(slice)).map(Viewport.AiResult::analysis);
+    double opacity = heatOpacity.get();
+    ColorMap map = colorMap.get();
     CompletableFuture.supplyAsync(
             () -> {
               if (id != v.generation.get()) {
@@ -422,6 +504,11 @@ public final class ImagingViewModel {
                 options = options.withWindow(used);
               }
               RenderedImage image8 = Renderer.render(image, frame, slice.frame(), options);
+              if (heat.isPresent()
+                  && heat.get().width() == image8.width()
+                  && heat.get().height() == image8.height()) {
+                image8 = ChestXrayModel.overlay(image8, heat.get(), opacity, map);
+              }
               return new Viewport.Rendered(image8, frame, image, slice, used);
             },
             background)

@@ -55,6 +55,14 @@ public final class Viewport {
   final ObservableList<Measurement> measurements = FXCollections.observableArrayList();
   final ObjectProperty<Optional<Rendered>> rendered = new SimpleObjectProperty<>(Optional.empty());
   final StringProperty error = new SimpleStringProperty("");
+
+  /** The AI analysis of one slice (shown as a heat map while that slice is displayed). */
+  final ObjectProperty<Optional<AiResult>> analysis = new SimpleObjectProperty<>(Optional.empty());
+
+  /** An analysis and the slice it belongs to. */
+  public record AiResult(
+      Catalog.SliceRef slice, org.meditwin.imaging.ai.ChestXrayModel.Analysis analysis) {}
+
   List<Catalog.SliceRef> slices = List.of();
   final java.util.concurrent.atomic.AtomicLong generation =
       new java.util.concurrent.atomic.AtomicLong();
@@ -105,6 +113,10 @@ public final class Viewport {
 
   public ObjectProperty<Optional<Rendered>> renderedProperty() {
     return rendered;
+  }
+
+  public ObjectProperty<Optional<AiResult>> analysisProperty() {
+    return analysis;
   }
 
   public StringProperty errorProperty() {

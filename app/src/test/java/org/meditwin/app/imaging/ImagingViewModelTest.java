@@ -46,7 +46,10 @@ class ImagingViewModelTest {
         new FrameStore(reader, 64L << 20),
         tasks,
         Runnable::run,
-        Runnable::run);
+        Runnable::run,
+        () -> {
+          throw new IllegalStateException("no model in this test");
+        });
   }
 
   private Path folder() throws Exception {
