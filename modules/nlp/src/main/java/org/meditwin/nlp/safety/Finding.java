@@ -10,6 +10,14 @@ import java.util.regex.Pattern;
 enum Finding {
   // --- cardiac (ACC/AHA 2021 chest pain guideline) ---
   CHEST_PAIN(
+      "dolor (en el|de|del) pecho",
+      "opresi[oó]n en el pecho",
+      "me duele el pecho",
+      "胸痛",
+      "胸口(疼|痛|闷)",
+      "胸闷",
+      "सीने में दर्द",
+      "छाती में दर्द",
       "chest (pain|pains|tightness|pressure|discomfort|heaviness|ache|aching|squeezing|burning)",
       "(pain|pressure|tightness|heaviness|squeezing|discomfort|ache|aching) (in|on|across|around|"
           + "over) ([\\p{L}]+ ){0,4}?(chest|heart|breastbone|sternum)",
@@ -29,6 +37,13 @@ enum Finding {
   HEART_ATTACK(
       "heart attack", "myocardial infarction", "\\bmi\\b", "stemi", "acute coronary syndrome"),
   DYSPNEA(
+      "falta de aire",
+      "dificultad para respirar",
+      "me falta el aire",
+      "呼吸困难",
+      "喘不过气",
+      "सांस (लेने में )?(तकलीफ|दिक्कत|परेशानी)",
+      "सांस फूल",
       "short(ness)? of breath",
       "(can't|cannot|can not|couldn't|unable to|struggling to|hard to|trouble|difficulty) "
           + "((catch|get) (my|his|her|their) )?breath(e|ing)?",
@@ -43,8 +58,20 @@ enum Finding {
       "sob\\b",
       "wheez(e|es|ing)"),
   DIAPHORESIS(
-      "sweat(ing|y|s)?", "diaphore(sis|tic)", "cold sweat", "clammy", "drenched", "perspiring"),
+      "sudor(es)?( fr[ií]o)?",
+      "sudando",
+      "出汗",
+      "冷汗",
+      "पसीना",
+      "sweat(ing|y|s)?",
+      "diaphore(sis|tic)",
+      "cold sweat",
+      "clammy",
+      "drenched",
+      "perspiring"),
   RADIATION(
+      "(dolor|molestia) (que )?(baja|se extiende|irradia) (al|a la|hacia el|hacia la) (brazo|mand[ií]bula|cuello|espalda)",
+      "(放射|蔓延)到(左)?(手臂|下巴|后背|肩膀)",
       "(radiat|spread|going|goes|shoot|mov|travel)\\w* (down |up |into |to |through |out )+(my |his |"
           + "her |the )?"
           + "(left |right )?(arm|arms|jaw|neck|back|shoulder|shoulders)",
@@ -66,6 +93,10 @@ enum Finding {
       "light-?headed(ness)?"),
   // --- stroke (BE-FAST) ---
   FACE_DROOP(
+      "(cara|boca) (ca[ií]da|torcida|desviada)",
+      "口角歪斜",
+      "(脸|嘴)歪",
+      "चेहरा (टेढ़ा|लटक)",
       "(face|mouth|lip|smile|eyelid) (is )?(droop|drooping|droops|drooped|sagging|sags|uneven|"
           + "lopsided|crooked|twisted)",
       "droop(ing|y)? (face|mouth|smile)",
@@ -77,6 +108,9 @@ enum Finding {
       "crooked smile",
       "face (went|fell|feels) (numb|slack)"),
   ARM_WEAKNESS(
+      "debilidad (en|de) (el|un|la) (brazo|pierna|lado)",
+      "(一侧|半边|左侧|右侧)(身体|手臂|胳膊|腿)?(无力|麻木)",
+      "(हाथ|बांह)( में)? (कमजोरी|सुन्न)",
       "(weak|weakness|numb|numbness|paralys\\w*|heavy|heaviness|tingling|can't (move|lift|feel)|"
           + "cannot (move|lift|feel)|unable to (move|lift|feel)|no strength in) "
           + "(in )?(my |his |her |the )?(left|right|one) (arm|leg|hand|side)",
@@ -90,6 +124,13 @@ enum Finding {
       "drop(ping|ped|s)? (things|everything|my cup|the cup)",
       "arm drift"),
   SPEECH(
+      "habla arrastrada",
+      "(no puede|no puedo) hablar",
+      "arrastra las palabras",
+      "说话不清",
+      "口齿不清",
+      "说不出话",
+      "बोलने में (दिक्कत|परेशानी|तकलीफ)",
       "slurr(ed|ing)( (speech|words))?",
       "speech (is |was )?(slurred|garbled|strange|weird|difficult|jumbled)",
       "(can't|cannot|couldn't|unable to|trouble|difficulty|hard to|struggling to) "
@@ -118,6 +159,13 @@ enum Finding {
       "(very )?unsteady on (my|his|her) feet",
       "room is spinning"),
   STROKE(
+      "derrame cerebral",
+      "ictus",
+      "accidente cerebrovascular",
+      "中风",
+      "脑卒中",
+      "स्ट्रोक",
+      "लकवा",
       "stroke",
       "cerebrovascular accident",
       "\\bcva\\b",
@@ -127,6 +175,11 @@ enum Finding {
       "transient ischaemic attack",
       "brain attack"),
   SUDDEN(
+      "de repente",
+      "repentin\\w*",
+      "s[uú]bit\\w*",
+      "突然",
+      "अचानक",
       "sudden(ly)?",
       "all of a sudden",
       "out of nowhere",
@@ -146,6 +199,12 @@ enum Finding {
       "past (\\d+|two|three|24|48|72) hours"),
   // --- anaphylaxis (WAO 2020, NIAID/FAAN 2006) ---
   AIRWAY_SWELLING(
+      "se me cierra la garganta",
+      "garganta hinchada",
+      "lengua hinchada",
+      "喉咙(肿|发紧)",
+      "舌头肿",
+      "गले में सूजन",
       "(throat|tongue|airway|uvula|windpipe) (is |are |feels? |started |starting )?"
           + "(swell|swelling|swollen|closing|tight|tightening|puffy|puffed up|blowing up|thick)\\w*",
       "swell\\w* (of|in) (my |his |her |the )?(throat|tongue|airway)",
@@ -174,6 +233,8 @@ enum Finding {
       "allergic reaction",
       "(allergic|allergy) to"),
   ANAPHYLAXIS(
+      "anafila\\w+",
+      "过敏性休克",
       "anaphyla\\w+",
       "anaphylactic shock",
       "(use|used|using|gave|give|giving|injected|inject|need|needed|needs) (my |his |her |an |the |"
@@ -186,6 +247,14 @@ enum Finding {
       "(going|turning) (pale|grey|gray|blue)"),
   // --- bleeding ---
   SEVERE_BLEEDING(
+      "sangrado (abundante|que no para|muy fuerte)",
+      "no (para|deja) de sangrar",
+      "vomitando sangre",
+      "大出血",
+      "吐血",
+      "血止不住",
+      "खून (नहीं रुक|बहुत बह)",
+      "खून की उल्टी",
       "(won't|will not|doesn't|does not|can't|cannot|isn't|not) stop(ping)? bleeding",
       "bleeding (that )?(won't|will not|doesn't|does not|isn't|can't be) (stop|stopping|slow)\\w*",
       "bleeding (heavily|a lot|profusely|badly|everywhere|through)",
@@ -205,6 +274,15 @@ enum Finding {
       "(lost|losing) (a lot of|lots of) blood"),
   // --- suicide (C-SSRS screener items 1-6) ---
   SUICIDAL(
+      "(quiero|quisiera) (morir(me)?|matarme)",
+      "quitarme la vida",
+      "no quiero vivir",
+      "自杀",
+      "想死",
+      "不想活",
+      "आत्महत्या",
+      "मरना चाहत(ा|ी)",
+      "जीना नहीं चाहत(ा|ी)",
       "(kill|killing|hurt|hurting|harm|harming|end|ending|take|taking) (myself|my own life|my life|"
           + "himself|herself)",
       "end it all",
@@ -234,6 +312,13 @@ enum Finding {
       "(wrote|written|writing) (a )?(suicide )?(note|goodbye letter)"),
   // --- sudden sensorineural hearing loss (AAO-HNS 2019) ---
   HEARING_LOSS(
+      "p[eé]rdida (s[uú]bita |repentina )?de (la )?audici[oó]n",
+      "no oigo (nada )?(por|de|con) (un|el|este) o[ií]do",
+      "突发性耳聋",
+      "听不见",
+      "听力(下降|丧失)",
+      "सुनाई (देना बंद|नहीं दे)",
+      "बहरापन",
       "hearing (in|on|from) (my |the |his |her )?(left |right |one )?(ear|side) (has |is |just )?"
           + "(suddenly )?(gone|disappeared|went|vanished|stopped|dropped|muffled|dull)",
       "no hearing (in|on|from) (my |the |his |her )?(left |right |one )?(ear|side)",
@@ -254,6 +339,10 @@ enum Finding {
       "(years|months) (of|now)"),
   // --- meningitis (van de Beek 2004, NICE NG240) ---
   FEVER(
+      "fiebre",
+      "发烧",
+      "发热",
+      "बुखार",
       "fever(s|ish)?",
       "febrile",
       "high temperature",
@@ -266,6 +355,10 @@ enum Finding {
       "rigors",
       "shivering (uncontrollably|violently|a lot)"),
   NECK_STIFFNESS(
+      "(rigidez (de|en el) cuello|cuello r[ií]gido)",
+      "脖子(僵硬|发硬)",
+      "颈部僵硬",
+      "गर्दन में अकड़न",
       "(stiff|rigid) neck",
       "neck (is |feels )?(stiff|rigid)",
       "nuchal rigidity",
@@ -303,6 +396,9 @@ enum Finding {
       "pain in (my|his|her|the) head"),
   // --- subarachnoid haemorrhage (Ottawa SAH rule) ---
   THUNDERCLAP(
+      "el peor dolor de cabeza de mi vida",
+      "(一生中)?最(剧烈|严重)的头痛",
+      "जीवन का सबसे (बुरा|तेज़) सिरदर्द",
       "worst (headache|head pain|pain) (of|in) (my|his|her) (life|entire life)",
       "worst headache (i've|i have|he's|she's|ever)",
       "worst headache ever",

@@ -89,7 +89,27 @@ public final class RedFlagDetector {
   private static final Pattern CONTRACTED_NEGATION =
       Pattern.compile(
           "(?<![\\p{L}])(don'?t|do not|doesn'?t|does not|didn'?t|did not|isn'?t|aren'?t|wasn'?t|"
-              + "weren'?t|haven'?t|hasn'?t|hadn'?t|never|no longer|not)(?![\\p{L}])");
+              + "weren'?t|haven'?t|hasn'?t|hadn'?t|never|no longer|not|sin|nunca|ning[uú]n|"
+              + "tampoco)(?![\\p{L}])");
+
+  /** Chinese negation right before a finding ("没有胸痛"). */
+  private static final Pattern HAN_NEGATION = Pattern.compile("(没有|没|无|否认|未|不)(出现|感到|觉得|有)?$");
+
+  /** Hindi negation after a finding ("सीने में दर्द नहीं है"). */
+  private static final Pattern HINDI_NEGATION = Pattern.compile("^\\s*(नहीं|ना)(?![\\p{L}])");
+
+  /** Educational or conditional framing in Spanish, Chinese and Hindi. */
+  private static final Pattern FOREIGN_EDUCATIONAL =
+      Pattern.compile(
+          "(?<![\\p{L}])(qu[eé] es|s[ií]ntomas de|se[ñn]ales de|c[oó]mo (prevenir|evitar|saber)|"
+              + "si tengo|en caso de)(?![\\p{L}])|如果|什么是|是什么|症状|怎么预防|如何预防|"
+              + "预防|लक्षण|क्या है|अगर|कैसे बचें");
+
+  /** Past framing in Spanish and Chinese ("mi padre tuvo un derrame", "以前中风过"). */
+  private static final Pattern FOREIGN_PAST =
+      Pattern.compile(
+          "(?<![\\p{L}])(tuvo|tuve|ha tenido|muri[oó]|hace (\\d+|unos|varios) a[ñn]os)(?![\\p{L}])"
+              + "|得过|以前|曾经|去世|年前");
 
   private static final Pattern CONTRAST =
       Pattern.compile("(?<![\\p{L}])(but|now|and|however|although|yet|except|which)(?![\\p{L}])");
@@ -232,17 +252,24 @@ public final class RedFlagDetector {
     }
     Assertion a = ConTextRules.assess(tokens, fromToken, toToken);
     String before = window(clause, tokens, fromToken);
-    if (a.negated() || contractedNegation(masked, tokens, fromToken, start)) {
+    if (a.negated()
+        || contractedNegation(masked, tokens, fromToken, start)
+        || HAN_NEGATION.matcher(clause.substring(Math.max(0, start - 4), start)).find()
+        || HINDI_NEGATION
+            .matcher(clause.substring(end, Math.min(clause.length(), end + 12)))
+            .find()) {
       return false;
     }
     if (MODIFIERS.contains(f)) {
       return true;
     }
-    if ((HYPOTHETICAL.matcher(before).find() || DEFINITION.matcher(before).find())
+    if ((HYPOTHETICAL.matcher(before).find()
+            || DEFINITION.matcher(before).find()
+            || FOREIGN_EDUCATIONAL.matcher(clause).find())
         && !strongAcute) {
       return false;
     }
-    boolean longAgo = LONG_AGO.matcher(clause).find();
+    boolean longAgo = LONG_AGO.matcher(clause).find() || FOREIGN_PAST.matcher(clause).find();
     if ((a.historical() || longAgo) && !strongAcute) {
       return false;
     }
