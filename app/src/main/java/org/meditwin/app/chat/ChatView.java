@@ -76,10 +76,12 @@ public final class ChatView {
   public ChatView(PaneContext context) {
     this(
         context,
-        ChatEngineLoader.installed(
-            context.modelsDir(),
-            context.device(),
-            ChatSources.of(context.session(), context.patientRecords())),
+        SharedEngines.cached(
+            context.session(),
+            ChatEngineLoader.installed(
+                context.modelsDir(),
+                context.device(),
+                ChatSources.of(context.session(), context.patientRecords()))),
         maskerFor(context));
   }
 
