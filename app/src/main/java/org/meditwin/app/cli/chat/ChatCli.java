@@ -64,6 +64,52 @@ final class ChatCli {
     }
   }
 
+  /** A generative provider from the command line, or empty (extractive answers). */
+  static Optional<org.meditwin.inference.generate.GenerativeProvider> provider(
+      CommandSpec spec, String server, String model, Path gguf, List<AutoCloseable> toClose) {
+    List<org.meditwin.inference.generate.GenerativeProvider> chain = new ArrayList<>();
+    if (gguf != null) {
+      try {
+        org.meditwin.inference.generate.LlamaCppProvider llm =
+            org.meditwin.inference.generate.LlamaCppProvider.open(gguf, 2, 4096);
+        toClose.add(llm);
+        chain.add(llm);
+      } catch (RuntimeException e) {
+        CliSupport.err(spec).println("chat: local model unavailable (" + e.getMessage() + ")");
+      }
+    }
+    if (server != null && !server.isBlank()) {
+      chain.add(
+          new org.meditwin.inference.generate.OpenAiCompatibleProvider(
+              org.meditwin.inference.generate.OpenAiCompatibleProvider.Config.of(
+                  java.net.URI.create(server), model),
+              java.time.Clock.systemUTC()));
+    }
+    if (chain.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        chain.size() == 1
+            ? chain.get(0)
+            : new org.meditwin.inference.generate.ProviderChain(chain));
+  }
+
+  /** The de-identifier with its trained name model when available (rules otherwise). */
+  static Optional<org.meditwin.nlp.ClinicalNlp> deidentifier(
+      CommandSpec spec, List<AutoCloseable> toClose) {
+    try {
+      Path cache = DjlEnvironment.defaultCacheDir();
+      org.meditwin.nlp.ClinicalNlp nlp =
+          org.meditwin.nlp.ClinicalNlp.load(
+              ModelRegistry.open(CliSupport.modelsDir()), cache.resolve("encoders"), 1);
+      toClose.add(nlp);
+      return Optional.of(nlp);
+    } catch (RuntimeException e) {
+      CliSupport.err(spec).println("chat: masking with rules only (" + e.getMessage() + ")");
+      return Optional.empty();
+    }
+  }
+
   /** The trained specialty router over {@code encoder}, or empty (rules only) with a note. */
   static Optional<SpecialtyRouter> router(CommandSpec spec, Optional<Encoder> encoder) {
     if (encoder.isEmpty()) {

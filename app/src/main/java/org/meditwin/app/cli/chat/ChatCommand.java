@@ -79,6 +79,27 @@ public final class ChatCommand implements Runnable {
     String patient;
 
     @Option(
+        names = "--server",
+        paramLabel = "URL",
+        description =
+            "OpenAI-compatible clinic server (e.g. http://127.0.0.1:8080/v1); the model answers"
+                + " from the retrieved passages, patient data masked first.")
+    String server;
+
+    @Option(
+        names = "--model",
+        paramLabel = "NAME",
+        defaultValue = "default",
+        description = "Model name on --server.")
+    String model;
+
+    @Option(
+        names = "--gguf",
+        paramLabel = "FILE",
+        description = "Local GGUF model run by llama.cpp.")
+    Path gguf;
+
+    @Option(
         names = "--no-encoder",
         description = "Do not load the neural encoder or router (BM25 and rules only).")
     boolean noEncoder;
@@ -104,6 +125,12 @@ public final class ChatCommand implements Runnable {
                   ChatEngine.builder(kb.service()::search)
                       .searchMode(kb.semantic() ? SearchMode.HYBRID : SearchMode.BM25);
               router.ifPresent(r -> b.classifier(ChatCli.classifier(r)));
+              ChatCli.provider(spec, server, model, gguf, open)
+                  .ifPresent(
+                      p -> {
+                        b.provider(p);
+                        ChatCli.deidentifier(spec, open).ifPresent(b::deidentifier);
+                      });
               if (patient != null && !patient.isBlank()) {
                 PatientRecordIndex records =
                     PatientIndexes.open(
