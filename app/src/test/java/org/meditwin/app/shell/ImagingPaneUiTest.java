@@ -123,6 +123,17 @@ class ImagingPaneUiTest {
                 .contains("2 /"));
     snapshot(robot, "imaging-light");
 
+    // the chest X-ray model runs in the background; its impression and heat map appear
+    robot.clickOn("#imaging-analyze");
+    waitFor(
+        () ->
+            fx(() -> robot.lookup("#imaging-ai-result").queryAs(Label.class).getText())
+                .contains("Decision support only"));
+    assertThat(fx(() -> robot.lookup("#imaging-ai-result").queryAs(Label.class).getText()))
+        .contains("not a chest radiograph");
+    snapshot(robot, "imaging-heatmap-light");
+    robot.clickOn("#imaging-ai-clear");
+
     robot.type(KeyCode.F1);
     waitFor(() -> showing(robot, "#imaging-help-overlay"));
     snapshot(robot, "imaging-help-light");
