@@ -142,7 +142,10 @@ final class TextMatch {
     Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));
     while (m.find()) {
       String w = m.group();
-      if (w.length() < 2 || STOP.contains(w)) {
+      // numbers longer than two digits (phone numbers, record numbers, years) are not topics
+      if (w.length() < 2
+          || STOP.contains(w)
+          || (w.length() > 2 && w.chars().allMatch(Character::isDigit))) {
         continue;
       }
       out.add(stem(w));
