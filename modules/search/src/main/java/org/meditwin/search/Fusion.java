@@ -58,6 +58,39 @@ final class Fusion {
     return top(scores, k);
   }
 
+  /**
+   * Weighted blend of max-normalised scores: {@code w * a/max(a) + (1 - w) * b/max(b)}; a document
+   * missing from a list gets the lowest normalised score of that list. Scores must be non-negative
+   * (BM25, Lucene's cosine score in [0,1]).
+   */
+  static List<Scored> maxNormalised(List<Scored> a, List<Scored> b, float weightA, int k) {
+    Map<Integer, Double> na = byMax(a);
+    Map<Integer, Double> nb = byMax(b);
+    double aMin = na.values().stream().mapToDouble(Double::doubleValue).min().orElse(0);
+    double bMin = nb.values().stream().mapToDouble(Double::doubleValue).min().orElse(0);
+    Map<Integer, Double> scores = new HashMap<>();
+    for (Map<Integer, Double> m : List.of(na, nb)) {
+      for (Integer doc : m.keySet()) {
+        scores.computeIfAbsent(
+            doc,
+            d -> weightA * na.getOrDefault(d, aMin) + (1 - weightA) * nb.getOrDefault(d, bMin));
+      }
+    }
+    return top(scores, k);
+  }
+
+  private static Map<Integer, Double> byMax(List<Scored> list) {
+    Map<Integer, Double> out = new HashMap<>();
+    double max = 0;
+    for (Scored s : list) {
+      max = Math.max(max, s.score());
+    }
+    for (Scored s : list) {
+      out.put(s.doc(), max > 0 ? s.score() / max : 0.0);
+    }
+    return out;
+  }
+
   private static Map<Integer, Double> z(List<Scored> list) {
     Map<Integer, Double> out = new HashMap<>();
     if (list.isEmpty()) {

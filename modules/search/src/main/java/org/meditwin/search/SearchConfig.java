@@ -8,7 +8,8 @@ import java.util.Objects;
  * @param candidates how many candidates each retriever returns before fusion and how many
  *     neighbours the HNSW search explores before keeping the top k (oversampling: HNSW recall@10 at
  *     k=10 is only ~0.76 on 100k vectors, ~0.99 when searching 50 and keeping 10)
- * @param bm25Weight weight of the normalised BM25 score in {@link FusionMethod#WEIGHTED}
+ * @param bm25Weight weight of the normalised BM25 score in {@link FusionMethod#WEIGHTED}, {@link
+ *     FusionMethod#ZSCORE} and {@link FusionMethod#MAX_NORMALISED}
  */
 public record SearchConfig(
     Chunker chunker,
@@ -32,13 +33,17 @@ public record SearchConfig(
     }
   }
 
-  /** Shipped defaults (ADR 0062). */
+  /**
+   * Shipped defaults: max-normalised fusion with w_BM25 = 0.05, chosen on the dev halves of the
+   * MedQuAD paraphrase and exact-term sets together at the app's candidate depth (ADR 0067; it
+   * replaces ADR 0062's min-max 0.1).
+   */
   public static SearchConfig defaults() {
     return new SearchConfig(
         Chunker.standard(),
         VectorFormat.HNSW_FLOAT32,
-        FusionMethod.WEIGHTED,
-        0.1f,
+        FusionMethod.MAX_NORMALISED,
+        0.05f,
         100,
         16,
         100,

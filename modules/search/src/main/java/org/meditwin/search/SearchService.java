@@ -431,6 +431,7 @@ public final class SearchService implements Closeable {
                 case RRF -> Fusion.rrf(bm25, dense, n);
                 case WEIGHTED -> Fusion.weighted(bm25, dense, config.bm25Weight(), n);
                 case ZSCORE -> Fusion.zscore(bm25, dense, config.bm25Weight(), n);
+                case MAX_NORMALISED -> Fusion.maxNormalised(bm25, dense, config.bm25Weight(), n);
               };
         };
     if (ranked.size() > k) {

@@ -62,6 +62,30 @@ class FusionTest {
   }
 
   @Test
+  void maxNormalisedBlendDividesByTheTopScoreAndGivesMissingDocsTheListMinimum() {
+    // A: 10, 5 -> 1.0, 0.5 ; B: 0.9, 0.6 -> 1.0, 0.6667
+    List<Fusion.Scored> fused =
+        Fusion.maxNormalised(List.of(s(1, 10), s(2, 5)), List.of(s(2, 0.9f), s(3, 0.6f)), 0.2f, 10);
+    // doc1 = 0.2*1 + 0.8*0.6667 (missing in B -> B min) = 0.7333 ; doc2 = 0.2*0.5 + 0.8*1 = 0.9 ;
+    // doc3 = 0.2*0.5 (missing in A -> A min) + 0.8*0.6667 = 0.6333
+    assertThat(fused).extracting(Fusion.Scored::doc).containsExactly(2, 1, 3);
+    assertThat(fused.get(0).score()).isCloseTo(0.9f, within(1e-5f));
+    assertThat(fused.get(1).score()).isCloseTo(0.2f + 0.8f * 0.6f / 0.9f, within(1e-5f));
+    assertThat(fused.get(2).score()).isCloseTo(0.1f + 0.8f * 0.6f / 0.9f, within(1e-5f));
+  }
+
+  @Test
+  void maxNormalisedScoresOfListedResultsDoNotDependOnListDepth() {
+    List<Fusion.Scored> a = List.of(s(1, 8), s(2, 6));
+    List<Fusion.Scored> b = List.of(s(1, 0.9f), s(2, 0.95f));
+    List<Fusion.Scored> deeperA = List.of(s(1, 8), s(2, 6), s(9, 0.1f));
+    List<Fusion.Scored> deeperB = List.of(s(1, 0.9f), s(2, 0.95f), s(9, 0.2f));
+    List<Fusion.Scored> shallow = Fusion.maxNormalised(a, b, 0.3f, 2);
+    List<Fusion.Scored> deep = Fusion.maxNormalised(deeperA, deeperB, 0.3f, 2);
+    assertThat(deep).isEqualTo(shallow);
+  }
+
+  @Test
   void fusionKeepsOnlyTheTopK() {
     assertThat(Fusion.rrf(List.of(s(1, 1), s(2, 1)), List.of(s(3, 1)), 2)).hasSize(2);
   }

@@ -63,6 +63,7 @@ class FusionStudyIT {
     EmbeddingService embeddings = cachedBge();
     Map<String, Lists> lists = new LinkedHashMap<>();
     Map<String, Lists> full = new LinkedHashMap<>();
+    BeirDataset exact;
     Path idx = Files.createTempDirectory("meditwin-fusion");
     long t0 = System.nanoTime();
     try (RetrievalEvaluator ev =
@@ -76,9 +77,12 @@ class FusionStudyIT {
                 LOG.info("{} {}/{} ({} s)", m, d, t, (System.nanoTime() - t0) / 1_000_000_000L);
               }
             })) {
+      exact = ExactTermQueries.build(all);
+      Map<String, String> everyQuery = new LinkedHashMap<>(all.queries());
+      everyQuery.putAll(exact.queries());
       int n = 0;
-      for (String qid : all.queries().keySet()) {
-        String q = all.queries().get(qid);
+      for (String qid : everyQuery.keySet()) {
+        String q = everyQuery.get(qid);
         lists.put(
             qid,
             new Lists(
@@ -88,7 +92,7 @@ class FusionStudyIT {
           LOG.info(
               "queries {}/{} ({} s)",
               n,
-              all.queries().size(),
+              everyQuery.size(),
               (System.nanoTime() - t0) / 1_000_000_000L);
         }
       }
@@ -99,10 +103,18 @@ class FusionStudyIT {
         }
       }
     }
-    Map<String, Map<String, Integer>> qrels = all.qrels();
-    // Single modes rank from the full depth-300 lists; fusion sees what the product fuses: the top
-    // SearchConfig.candidates (100) of each list.
-    int depth = Integer.getInteger("eval.fuseDepth", SearchConfig.defaults().candidates());
+    Map<String, Map<String, Integer>> qrels = new LinkedHashMap<>(all.qrels());
+    qrels.putAll(exact.qrels());
+    List<String> exactDev = ExactTermQueries.inHalf(exact, dev);
+    List<String> exactTest = ExactTermQueries.inHalf(exact, test);
+    List<String> unionDev = new ArrayList<>(dev);
+    unionDev.addAll(exactDev);
+    List<String> unionTest = new ArrayList<>(test);
+    unionTest.addAll(exactTest);
+    // Single modes rank from the full depth-300 lists. Fusion depth 300 is what `search eval`
+    // (RetrievalEvaluator) fuses; -Deval.fuseDepth=100 is what the app fuses (SearchConfig
+    // candidates) — the chosen rule is checked at both.
+    int depth = Integer.getInteger("eval.fuseDepth", 300);
     for (var e : full.entrySet()) {
       Lists l = e.getValue();
       lists.put(
@@ -143,83 +155,112 @@ class FusionStudyIT {
     Fuser bm25 = l -> docs(fullOf.get(l).bm25());
     Fuser dense = l -> docs(fullOf.get(l).dense());
 
-    report.append("## Dev half (tuning)\n\n").append(header());
-    report.append(row("BM25", summary(bm25, dev, lists, qrels)));
-    report.append(row("dense", summary(dense, dev, lists, qrels)));
-    String best = null;
-    double bestNdcg = -1;
-    Map<String, Double> family = new LinkedHashMap<>();
-    for (var e : candidates.entrySet()) {
-      RetrievalMetrics.Summary s = summary(e.getValue(), dev, lists, qrels);
-      String fam = e.getKey().substring(0, e.getKey().indexOf(' '));
-      if (s.ndcg10() > family.getOrDefault(fam, -1.0)) {
-        family.put(fam, s.ndcg10());
-      }
-      if (s.ndcg10() > bestNdcg) {
-        bestNdcg = s.ndcg10();
-        best = e.getKey();
-      }
-      if (e.getKey().startsWith("rrf k=60 w=0.5")
-          || e.getKey().endsWith("0.10")
-          || e.getKey().endsWith("w=0.30")
-          || e.getKey().endsWith("w=0.50")) {
-        report.append(row(e.getKey(), s));
-      }
-    }
-    Map<String, String> bestOf = new LinkedHashMap<>();
-    for (var e : candidates.entrySet()) {
-      String fam = e.getKey().substring(0, e.getKey().indexOf(' '));
-      if (!bestOf.containsKey(fam)
-          && summary(e.getValue(), dev, lists, qrels).ndcg10() == family.get(fam)) {
-        bestOf.put(fam, e.getKey());
-      }
-    }
-    for (var e : bestOf.entrySet()) {
-      report.append(
-          row(
-              "best " + e.getKey() + ": " + e.getValue(),
-              summary(candidates.get(e.getValue()), dev, lists, qrels)));
-    }
-    Logistic lr = Logistic.train(dev, lists, qrels);
-    Fuser learned = lr::rank;
-    report.append(row("logistic blend " + lr, summary(learned, dev, lists, qrels)));
-    report.append(
-        String.format(Locale.ROOT, "%nChosen on dev: %s (nDCG@10 %.4f)%n%n", best, bestNdcg));
-
-    report.append("## Test half (report)\n\n").append(header());
-    report.append(row("BM25", summary(bm25, test, lists, qrels)));
-    report.append(row("dense", summary(dense, test, lists, qrels)));
-    report.append(
-        row(
-            "minmax w=0.10 (previous default)",
-            summary(candidates.get("minmax w=0.10"), test, lists, qrels)));
-    report.append(
-        row("rrf k=60 w=0.5", summary(candidates.get("rrf k=60 w=0.5"), test, lists, qrels)));
-    for (var e : bestOf.entrySet()) {
-      report.append(
-          row(
-              "dev-best " + e.getValue(),
-              summary(candidates.get(e.getValue()), test, lists, qrels)));
-    }
-    report.append(row("logistic blend", summary(learned, test, lists, qrels)));
     report.append(
         String.format(
             Locale.ROOT,
-            "%n## Significance on the test half (nDCG@10 per query, %d queries)%n%n",
-            test.size()));
+            "Sets: P = paraphrase queries (dev %d / test %d); X = exact-term queries (dev %d / test"
+                + " %d, ExactTermQueries); P+X = both. Every parameter is chosen on P+X dev.%n%n",
+            dev.size(),
+            test.size(),
+            exactDev.size(),
+            exactTest.size()));
+    Map<String, List<String>> devSets = new LinkedHashMap<>();
+    devSets.put("P dev", dev);
+    devSets.put("X dev", exactDev);
+    devSets.put("P+X dev", unionDev);
     report.append(
-        "| comparison | mean Δ | 95% bootstrap CI | randomisation p (two-sided) |\n|---|---|---|---|\n");
+        "## Dev (tuning): nDCG@10\n\n| rule | P dev | X dev | P+X dev |\n|---|---|---|---|\n");
+    Map<String, Fuser> shown = new LinkedHashMap<>();
+    shown.put("BM25", bm25);
+    shown.put("dense", dense);
+    String best = null;
+    double bestNdcg = -1;
+    Map<String, String> bestOf = new LinkedHashMap<>();
+    Map<String, Double> bestOfScore = new LinkedHashMap<>();
+    for (var e : candidates.entrySet()) {
+      double v = summary(e.getValue(), unionDev, lists, qrels).ndcg10();
+      String fam = e.getKey().substring(0, e.getKey().indexOf(' '));
+      if (v > bestOfScore.getOrDefault(fam, -1.0)) {
+        bestOfScore.put(fam, v);
+        bestOf.put(fam, e.getKey());
+      }
+      if (v > bestNdcg) {
+        bestNdcg = v;
+        best = e.getKey();
+      }
+    }
+    shown.put("minmax w=0.10 (previous default)", candidates.get("minmax w=0.10"));
+    shown.put("rrf k=60 w=0.5", candidates.get("rrf k=60 w=0.5"));
+    for (String b : bestOf.values()) {
+      shown.put("dev-best " + b, candidates.get(b));
+    }
+    Logistic lr = Logistic.train(unionDev, lists, qrels);
+    shown.put("logistic blend", lr::rank);
+    for (var e : shown.entrySet()) {
+      report.append("| ").append(e.getKey());
+      for (List<String> set : devSets.values()) {
+        report.append(
+            String.format(
+                Locale.ROOT, " | %.4f", summary(e.getValue(), set, lists, qrels).ndcg10()));
+      }
+      report.append(" |\n");
+    }
+    report.append(
+        "\nWeight sweep on P+X dev (nDCG@10):\n\n| w_bm25 | minmax | zscore |\n|---|---|---|\n");
+    for (int i = 0; i <= 10; i++) {
+      float w = i / 20f;
+      report.append(
+          String.format(
+              Locale.ROOT,
+              "| %.2f | %.4f | %.4f |%n",
+              w,
+              summary(
+                      candidates.get(String.format(Locale.ROOT, "minmax w=%.2f", w)),
+                      unionDev,
+                      lists,
+                      qrels)
+                  .ndcg10(),
+              summary(
+                      candidates.get(String.format(Locale.ROOT, "zscore w=%.2f", w)),
+                      unionDev,
+                      lists,
+                      qrels)
+                  .ndcg10()));
+    }
+    report.append(
+        String.format(
+            Locale.ROOT,
+            "%nChosen on P+X dev: **%s** (nDCG@10 %.4f); logistic %s%n%n",
+            best,
+            bestNdcg,
+            lr));
     Fuser chosen = candidates.get(best);
-    report.append(significance(best + " vs dense", chosen, dense, test, lists, qrels));
-    report.append(significance(best + " vs BM25", chosen, bm25, test, lists, qrels));
-    report.append(
-        significance(
-            "minmax w=0.10 vs dense", candidates.get("minmax w=0.10"), dense, test, lists, qrels));
-    report.append(significance("logistic vs dense", learned, dense, test, lists, qrels));
-    for (var e : bestOf.entrySet()) {
+    Map<String, List<String>> testSets = new LinkedHashMap<>();
+    testSets.put("P test", test);
+    testSets.put("X test", exactTest);
+    testSets.put("P+X test", unionTest);
+    for (var set : testSets.entrySet()) {
+      report.append("## ").append(set.getKey()).append(" (report)\n\n").append(header());
+      for (var e : shown.entrySet()) {
+        report.append(row(e.getKey(), summary(e.getValue(), set.getValue(), lists, qrels)));
+      }
+      report.append(
+          String.format(
+              Locale.ROOT,
+              "%n| paired test, %s (%d queries) | mean Δ nDCG@10 | 95%% bootstrap CI | randomisation p |%n|---|---|---|---|%n",
+              set.getKey(),
+              set.getValue().size()));
+      report.append(significance(best + " vs dense", chosen, dense, set.getValue(), lists, qrels));
+      report.append(significance(best + " vs BM25", chosen, bm25, set.getValue(), lists, qrels));
       report.append(
           significance(
-              e.getValue() + " vs dense", candidates.get(e.getValue()), dense, test, lists, qrels));
+              "minmax w=0.10 vs dense",
+              candidates.get("minmax w=0.10"),
+              dense,
+              set.getValue(),
+              lists,
+              qrels));
+      report.append("\n");
     }
     Path out = Path.of(System.getProperty("eval.report", "target/fusion-study.md"));
     Files.createDirectories(out.toAbsolutePath().getParent());
