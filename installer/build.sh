@@ -95,6 +95,10 @@ if (( WANT_AOT )); then
   fi
 fi
 
+# Debian packages the app uses at run time through JNA (speech, OCR) and for PDF fonts;
+# the dev/test-only tools (flite, dcmtk, gdcm) stay in the modules' apt-packages lists.
+DEB_DEPENDS="libpocketsphinx3, pocketsphinx-en-us, libtesseract5, tesseract-ocr-eng, fonts-dejavu-core"
+
 if (( WANT_DEB )); then
   if command -v fakeroot >/dev/null && command -v dpkg-deb >/dev/null; then
     log ".deb (jpackage)"
@@ -105,6 +109,7 @@ if (( WANT_DEB )); then
       --vendor "MediTwin" --description "Offline clinical workstation" \
       --linux-package-name "$PACKAGE" --linux-deb-maintainer "maintainers@meditwin.invalid" \
       --linux-menu-group "Medical;Office;" --linux-app-category misc --linux-shortcut \
+      --linux-package-deps "$DEB_DEPENDS" \
       --icon "$ICON" --resource-dir "$TARGET/resources" \
       --dest "$TARGET"
     DEB="$(ls "$TARGET"/*.deb)"
