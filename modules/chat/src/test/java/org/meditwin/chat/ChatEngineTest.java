@@ -415,4 +415,20 @@ class ChatEngineTest {
         .containsEntry("height_m", "1.8");
     assertThat(bmi.tools().get(0).result()).contains("24.7");
   }
+
+  @Test
+  void aShortFollowUpIsSearchedWithTheEarlierQuestion() {
+    ChatAnswer a =
+        builder()
+            .build()
+            .ask(
+                ChatRequest.of("How is it treated?")
+                    .withHistory(
+                        List.of(
+                            ChatTurn.user("What is gout?"),
+                            ChatTurn.assistant("Gout is a kind of arthritis."))),
+                ChatListener.NONE);
+    assertThat(a.citations()).isNotEmpty();
+    assertThat(a.citations()).anySatisfy(c -> assertThat(c.title()).containsIgnoringCase("gout"));
+  }
 }
