@@ -275,23 +275,41 @@ final class TextSupport {
         m.appendReplacement(sb, Matcher.quoteReplacement(phrase));
         continue;
       }
+      // "twenty five" is one number, "ten ten" and "twenty five thirty" are several
+      List<Long> numbers = new ArrayList<>();
       long total = 0;
       long current = 0;
+      boolean any = false;
       for (String w : words) {
-        if (UNITS.containsKey(w)) {
-          current += UNITS.get(w);
-        } else if (TENS.containsKey(w)) {
-          current += TENS.get(w);
+        if (UNITS.containsKey(w) || TENS.containsKey(w)) {
+          int v = UNITS.containsKey(w) ? UNITS.get(w) : TENS.get(w);
+          long low = current % 100;
+          boolean joins =
+              !any
+                  || (low == 0 && (current > 0 || total > 0))
+                  || (low >= 20 && low % 10 == 0 && v < 10);
+          if (!joins) {
+            numbers.add(total + current);
+            total = 0;
+            current = 0;
+          }
+          current += v;
+          any = true;
         } else if (w.equals("hundred")) {
           current = Math.max(current, 1) * 100;
+          any = true;
         } else if (w.equals("thousand")) {
           total += Math.max(current, 1) * 1000;
           current = 0;
+          any = true;
         }
       }
+      numbers.add(total + current);
       String tail = phrase.substring(trimmed.length() + phrase.indexOf(trimmed));
       String rep =
-          (total + current) + (trailingAnd > 0 ? " and" : "") + (tail.isEmpty() ? "" : " ");
+          numbers.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(" "))
+              + (trailingAnd > 0 ? " and" : "")
+              + (tail.isEmpty() ? "" : " ");
       m.appendReplacement(
           sb, Matcher.quoteReplacement(phrase.substring(0, phrase.indexOf(trimmed)) + rep));
     }

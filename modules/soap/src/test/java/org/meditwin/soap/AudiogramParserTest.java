@@ -38,6 +38,14 @@ class AudiogramParserTest {
   }
 
   @Test
+  void readsASpokenRunOfThresholds() {
+    Audiogram a =
+        parse(
+            "Left ear twenty five at two fifty, thirty at five hundred, thirty five at one thousand.");
+    assertThat(a.leftAir()).containsEntry("500", 30).containsEntry("1000", 35);
+  }
+
+  @Test
   void separatesBoneFromAirAndCarriesTheEarToTheNextSentence() {
     Audiogram a =
         parse(

@@ -79,6 +79,11 @@ class ClinicalPhrasingTest {
   @Test
   void spokenNumbersBecomeDigitsForComparison() {
     assertThat(TextSupport.numbersToDigits("twenty five at two thousand")).isEqualTo("25 at 2000");
+    assertThat(TextSupport.numbersToDigits("from zero to ten ten being the worst"))
+        .isEqualTo("from 0 to 10 10 being the worst");
+    assertThat(TextSupport.numbersToDigits("twenty five thirty thirty five")).isEqualTo("25 30 35");
+    assertThat(TextSupport.numbersToDigits("one hundred and twenty two over seventy"))
+        .isEqualTo("122 over 70");
     assertThat(TextSupport.numbers("fifteen hundred and 3.50")).containsExactly("1500", "3.5");
   }
 }
