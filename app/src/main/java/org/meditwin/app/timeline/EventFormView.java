@@ -25,7 +25,7 @@ import org.meditwin.record.EventType;
 import org.meditwin.record.Laterality;
 
 /** The create/edit form beside the events table (save audited; delete asks first). */
-final class EventForm {
+final class EventFormView {
   private final I18n i18n;
   private final TimelineViewModel vm;
   private final PaneContext context;
@@ -48,7 +48,7 @@ final class EventForm {
   private final Button delete = new Button();
   private Optional<ClinicalEvent> editing = Optional.empty();
 
-  EventForm(I18n i18n, TimelineViewModel vm, PaneContext context) {
+  EventFormView(I18n i18n, TimelineViewModel vm, PaneContext context) {
     this.i18n = i18n;
     this.vm = vm;
     this.context = context;

@@ -26,7 +26,7 @@ import org.meditwin.record.EventType;
  * Events over time with one lane per type, drawn on a Canvas (thousands of events stay cheap).
  * Zoom: mouse wheel (around the pointer) or +/-; pan: drag or ←/→; 0 resets. Keyboard-focusable.
  */
-final class EventLaneChart extends Region {
+final class EventLaneChartView extends Region {
   private static final double LABEL_W = 160;
   private static final double AXIS_H = 24;
   private static final Color[] PALETTE = {
@@ -44,7 +44,7 @@ final class EventLaneChart extends Region {
   private double viewEnd;
   private double dragX = Double.NaN;
 
-  EventLaneChart(Function<EventType, String> typeName) {
+  EventLaneChartView(Function<EventType, String> typeName) {
     this.typeName = typeName;
     getChildren().add(canvas);
     setFocusTraversable(true);

@@ -71,8 +71,8 @@ public final class TimelineView {
   private final Label header = new Label();
   private final Label status = new Label();
   private final TableView<ClinicalEvent> table = new TableView<>();
-  private final EventForm form;
-  private final EventLaneChart lanes;
+  private final EventFormView form;
+  private final EventLaneChartView lanes;
   private final ComboBox<String> trendChoice = new ComboBox<>();
   private final LineChart<Number, Number> trendChart;
   private final VBox summary = new VBox(12);
@@ -91,8 +91,8 @@ public final class TimelineView {
     this.service = TimelineService.of(context.session());
     this.vm =
         new TimelineViewModel(service, context.tasks(), context.errors()::show, context.clock());
-    this.form = new EventForm(i18n, vm, context);
-    this.lanes = new EventLaneChart(this::typeName);
+    this.form = new EventFormView(i18n, vm, context);
+    this.lanes = new EventLaneChartView(this::typeName);
     NumberAxis x = new NumberAxis();
     x.setForceZeroInRange(false);
     x.setTickLabelFormatter(

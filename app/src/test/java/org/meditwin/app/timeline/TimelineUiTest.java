@@ -164,7 +164,7 @@ class TimelineUiTest {
     // lane chart: keyboard zoom narrows the visible range
     TabPane tabs = robot.lookup("#timeline-tabs").queryAs(TabPane.class);
     robot.interact(() -> tabs.getSelectionModel().select(1));
-    EventLaneChart lanes = robot.lookup("#timeline-lanes").queryAs(EventLaneChart.class);
+    EventLaneChartView lanes = robot.lookup("#timeline-lanes").queryAs(EventLaneChartView.class);
     long before =
         fx(() -> lanes.visibleRange()[1].toEpochDay() - lanes.visibleRange()[0].toEpochDay());
     robot.interact(lanes::requestFocus);
