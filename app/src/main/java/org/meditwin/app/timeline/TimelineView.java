@@ -525,8 +525,7 @@ public final class TimelineView {
       trendChart.setTitle(i18n.get("timeline.trend.none"));
       return;
     }
-    Map<String, TimelineViewModel.Series> all =
-        TimelineViewModel.numericSeries(List.copyOf(vm.events()));
+    Map<String, TimelineViewModel.Series> all = TimelineViewModel.numericSeries(vm.allEvents());
     List<TimelineViewModel.Series> show =
         TimelineViewModel.HEARING_GROUP.equals(key)
             ? TimelineViewModel.hearingThresholds(all)

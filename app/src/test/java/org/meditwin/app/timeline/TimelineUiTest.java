@@ -181,7 +181,21 @@ class TimelineUiTest {
     @SuppressWarnings("unchecked")
     LineChart<Number, Number> trend =
         robot.lookup("#timeline-trend-chart").queryAs(LineChart.class);
-    await(() -> trend.getData().size() == 8);
+    try {
+      await(() -> trend.getData().size() == 8);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new AssertionError(
+          "trend series: "
+              + fx(() -> trend.getData().size())
+              + " choice="
+              + fx(
+                  () ->
+                      String.valueOf(
+                          robot.lookup("#timeline-trend-choice").queryComboBox().getValue()))
+              + " items="
+              + fx(() -> robot.lookup("#timeline-trend-choice").queryComboBox().getItems().size()),
+          e);
+    }
     shot(robot, "timeline-trends-light");
 
     robot.interact(() -> tabs.getSelectionModel().select(3));
