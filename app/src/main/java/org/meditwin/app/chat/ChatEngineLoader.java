@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
-import org.meditwin.app.search.KnowledgeIndex;
+import org.meditwin.app.common.KnowledgeIndex;
 import org.meditwin.chat.ChatEngine;
 import org.meditwin.chat.SpecialtyClassifier;
 import org.meditwin.core.task.ProgressListener;

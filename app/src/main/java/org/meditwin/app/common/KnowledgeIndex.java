@@ -1,4 +1,4 @@
-package org.meditwin.app.search;
+package org.meditwin.app.common;
 
 import java.io.IOException;
 import org.meditwin.search.SearchRequest;

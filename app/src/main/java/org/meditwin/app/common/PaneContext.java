@@ -9,7 +9,6 @@ import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.meditwin.app.i18n.I18n;
-import org.meditwin.app.search.KnowledgeIndex;
 import org.meditwin.core.domain.Patient;
 import org.meditwin.core.service.UserSession;
 import org.meditwin.inference.engine.DeviceInfo;

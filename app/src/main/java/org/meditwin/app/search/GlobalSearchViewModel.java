@@ -17,6 +17,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.meditwin.app.common.KnowledgeIndex;
 import org.meditwin.app.i18n.I18n;
 import org.meditwin.core.domain.Patient;
 import org.meditwin.core.task.TaskExecutor;

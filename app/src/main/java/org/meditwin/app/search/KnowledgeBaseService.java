@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
+import org.meditwin.app.common.KnowledgeIndex;
 import org.meditwin.core.task.ProgressListener;
 import org.meditwin.search.KnowledgeBase;
 import org.meditwin.search.SearchConfig;

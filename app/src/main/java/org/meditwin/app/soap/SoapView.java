@@ -48,7 +48,6 @@ import org.meditwin.app.common.PaneContext;
 import org.meditwin.app.i18n.I18n;
 import org.meditwin.app.search.Debouncer;
 import org.meditwin.app.theme.Styles;
-import org.meditwin.core.domain.PatientId;
 import org.meditwin.core.domain.VisitSession;
 import org.meditwin.notes.NoteService;
 import org.meditwin.notes.SoapNote;
@@ -82,7 +81,7 @@ public final class SoapView {
   private final TextArea transcript = new TextArea();
   private final GridPane fieldsGrid = new GridPane();
   private final VBox audiogramBox = new VBox();
-  private final AudiogramChart chart;
+  private final AudiogramChartView chart;
   private final List<TextArea> sentenceAreas = new ArrayList<>();
 
   /** The pane over the signed-in session; the SOAP pipeline loads on the first draft. */
@@ -121,7 +120,7 @@ public final class SoapView {
     this.vm = Objects.requireNonNull(vm);
     this.context = context;
     this.i18n = context.i18n();
-    this.chart = new AudiogramChart(i18n);
+    this.chart = new AudiogramChartView(i18n);
     root.setId("soap-view");
     root.getStyleClass().add("mt-soap");
     root.getStylesheets()
@@ -401,11 +400,7 @@ public final class SoapView {
   }
 
   private void switchPatient(String patientId, String recordId) {
-    context
-        .tasks()
-        .submit(
-            i18n.get("soap.task.load"),
-            p -> context.session().patients().find(new PatientId(patientId)))
+    vm.findPatient(patientId)
         .whenComplete(
             (found, failure) -> {
               if (failure == null && found.isPresent()) {

@@ -1616,6 +1616,13 @@ public final class SoapViewModel {
     return Optional.empty();
   }
 
+  /** Looks a patient up (audited read) in the background, for a clinic-wide note hit. */
+  java.util.concurrent.CompletableFuture<Optional<Patient>> findPatient(String patientId) {
+    return tasks.submit(
+        i18n.get("soap.task.load"),
+        p -> session.patients().find(new org.meditwin.core.domain.PatientId(patientId)));
+  }
+
   /** Opens the note with this index id once the patient's notes are loaded. */
   void openWhenLoaded(String recordId) {
     NoteSearch.noteId(recordId)

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.meditwin.app.search.KnowledgeIndex;
+import org.meditwin.app.common.KnowledgeIndex;
 import org.meditwin.chat.ChatEngine;
 import org.meditwin.core.service.UserSession;
 import org.meditwin.core.task.ProgressListener;

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.meditwin.app.common.KnowledgeIndex;
 import org.meditwin.app.i18n.I18n;
 import org.meditwin.app.i18n.Language;
 import org.meditwin.core.domain.Patient;

@@ -12,6 +12,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.meditwin.app.common.KnowledgeIndex;
 import org.meditwin.core.task.ProgressListener;
 import org.meditwin.search.SearchFilter;
 import org.meditwin.search.SearchMode;

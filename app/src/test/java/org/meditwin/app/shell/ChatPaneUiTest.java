@@ -31,7 +31,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.meditwin.app.search.KnowledgeIndex;
+import org.meditwin.app.common.KnowledgeIndex;
 import org.meditwin.chatlog.Escalation;
 import org.meditwin.chatlog.EscalationStatus;
 import org.meditwin.chatlog.Urgency;

@@ -156,7 +156,7 @@ class ScreenshotsUiTest {
         () ->
             shell
                 .knowledge()
-                .map(k -> k.state() == org.meditwin.app.search.KnowledgeIndex.State.READY)
+                .map(k -> k.state() == org.meditwin.app.common.KnowledgeIndex.State.READY)
                 .orElse(false));
     robot.press(KeyCode.CONTROL).type(KeyCode.K).release(KeyCode.CONTROL);
     robot.write("shortness of breath");

@@ -16,11 +16,11 @@ import org.meditwin.soap.Audiogram;
  * circles, left ear blue crosses; bone conduction as dashed lines with bracket markers. The y axis
  * plots −dB and labels it back, since JavaFX axes cannot be inverted.
  */
-final class AudiogramChart {
+final class AudiogramChartView {
   private final LineChart<Number, Number> chart;
   private final I18n i18n;
 
-  AudiogramChart(I18n i18n) {
+  AudiogramChartView(I18n i18n) {
     this.i18n = i18n;
     NumberAxis x = new NumberAxis(0, 5, 1);
     x.setLabel(i18n.get("soap.audiogram.frequency"));
