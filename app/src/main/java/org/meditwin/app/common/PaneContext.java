@@ -199,4 +199,24 @@ public final class PaneContext {
   public void show(Pane pane) {
     navigator.accept(pane);
   }
+
+  private final java.util.List<Runnable> closers = new java.util.ArrayList<>();
+
+  /** Registers what a pane must release when this window's session ends (workers, natives). */
+  public void onClose(Runnable closer) {
+    closers.add(closer);
+  }
+
+  /** Called by the shell when the window is discarded (sign-out, lock rebuild); runs once each. */
+  public void close() {
+    for (Runnable closer : closers) {
+      try {
+        closer.run();
+      } catch (RuntimeException e) {
+        org.slf4j.LoggerFactory.getLogger(PaneContext.class)
+            .warn("closing a pane failed: {}", e.getClass().getName());
+      }
+    }
+    closers.clear();
+  }
 }

@@ -136,6 +136,9 @@ public final class MainWindowView {
     root.setBottom(statusBar());
     root.setId("main-window");
     show(shell.selectedProperty().get());
+    // The Documents pane owns the import queue: create it now so jobs interrupted by the last
+    // sign-out or a crash resume at sign-in, not only when the pane is first opened.
+    panes.computeIfAbsent(NavItem.DOCUMENTS, this::create);
   }
 
   public Parent root() {
@@ -189,7 +192,11 @@ public final class MainWindowView {
       case TIMELINE -> new TimelineView(context).root();
       case IMAGING -> new ImagingView(context).root();
       case SOAP -> new SoapView(context).root();
-      case DOCUMENTS -> new DocumentsView(context).root();
+      case DOCUMENTS -> {
+        DocumentsView documents = new DocumentsView(context);
+        context.onClose(documents::close);
+        yield documents.root();
+      }
       case ADMIN ->
           new AdminView(session, tasks, i18n, errors, dialogs, clock, zone, modelsDir, device)
               .root();

@@ -173,6 +173,7 @@ public final class ShellView {
   /** Stops timers, signs out and closes the data directory. */
   public void close() {
     idleTicker.stop();
+    main.ifPresent(m -> m.context().close());
     knowledge.ifPresent(KnowledgeBaseService::close);
     knowledge = Optional.empty();
     records.ifPresent(PatientRecordsService::close);
@@ -184,6 +185,7 @@ public final class ShellView {
   private void rebuild() {
     stage.setTitle(i18n.get("app.name"));
     frame = new BorderPane();
+    main.ifPresent(m -> m.context().close());
     main = Optional.empty();
     search = Optional.empty();
     scene.getAccelerators().clear();

@@ -120,10 +120,8 @@ class ShellUiTest {
     assertThat(showing(robot, "#patients-view")).isTrue();
 
     robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT2).release(KeyCode.CONTROL);
-    waitFor(() -> showing(robot, "#pane-chat-missing"));
-    assertThat(text(robot, "#pane-chat-missing"))
-        .contains("not part of this build yet")
-        .contains("local inference runtime");
+    waitFor(() -> showing(robot, "#chat-view"));
+    assertThat(showing(robot, "#chat-new")).isTrue();
     robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT7).release(KeyCode.CONTROL);
     waitFor(() -> showing(robot, "#admin-tabs"));
     assertThat(
