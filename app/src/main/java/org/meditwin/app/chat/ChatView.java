@@ -839,7 +839,12 @@ public final class ChatView {
 
   private void openCitation(AnswerRecord.Cited c) {
     if ("patient".equals(c.kind())) {
-      context.show(ChatViewModel.paneFor(c));
+      Optional<String> patientId = context.currentPatient().map(p -> p.id().value());
+      if (patientId.isPresent() && PaneContext.RecordRequest.paneOf(c.id()).isPresent()) {
+        context.openRecord(ChatViewModel.paneFor(c), patientId.get(), c.id());
+      } else {
+        context.show(ChatViewModel.paneFor(c));
+      }
       return;
     }
     context

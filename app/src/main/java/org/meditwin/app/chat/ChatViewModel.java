@@ -472,6 +472,10 @@ public final class ChatViewModel {
 
   /** The pane a patient-record citation opens, from its id ({@code note:…}, {@code doc:…}). */
   public static PaneContext.Pane paneFor(AnswerRecord.Cited c) {
+    Optional<PaneContext.Pane> byId = PaneContext.RecordRequest.paneOf(c.id());
+    if (byId.isPresent()) {
+      return byId.get();
+    }
     String key = (c.id() + " " + c.source()).toLowerCase(Locale.ROOT);
     if (key.startsWith("note") || key.contains("note")) {
       return PaneContext.Pane.SOAP;

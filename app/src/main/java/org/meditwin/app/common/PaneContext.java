@@ -38,6 +38,56 @@ public final class PaneContext {
    */
   public record ChatHandoff(String title, String text) {}
 
+  /**
+   * A request to open one record of a patient in the pane of its kind: {@code recordId} is the
+   * patient-record index id ({@code note:…}, {@code document:…}, {@code imaging:…}, {@code
+   * event:…}). The pane of the record's kind consumes it once the patient's data is loaded.
+   */
+  public record RecordRequest(String patientId, String recordId) {
+    public RecordRequest {
+      java.util.Objects.requireNonNull(patientId, "patientId");
+      java.util.Objects.requireNonNull(recordId, "recordId");
+    }
+
+    /** The pane that shows this record, from the id's prefix; empty for an unknown format. */
+    public Optional<Pane> pane() {
+      return paneOf(recordId);
+    }
+
+    /**
+     * The pane of a record id ({@code note:}, {@code document:}, {@code imaging:}, {@code event:}).
+     */
+    public static Optional<Pane> paneOf(String recordId) {
+      for (var e : PREFIXES.entrySet()) {
+        if (recordId.startsWith(e.getKey()) && recordId.length() > e.getKey().length()) {
+          return Optional.of(e.getValue());
+        }
+      }
+      return Optional.empty();
+    }
+
+    /**
+     * The id local to its pane's store (a note, document or event id) when it is of {@code pane}.
+     */
+    public Optional<String> localId(Pane pane) {
+      for (var e : PREFIXES.entrySet()) {
+        if (e.getValue() == pane
+            && recordId.startsWith(e.getKey())
+            && recordId.length() > e.getKey().length()) {
+          return Optional.of(recordId.substring(e.getKey().length()));
+        }
+      }
+      return Optional.empty();
+    }
+
+    private static final java.util.Map<String, Pane> PREFIXES =
+        java.util.Map.of(
+            "note:", Pane.SOAP,
+            "document:", Pane.DOCUMENTS,
+            "imaging:", Pane.IMAGING,
+            "event:", Pane.TIMELINE);
+  }
+
   private final UserSession session;
   private final UiTaskExecutor tasks;
   private final I18n i18n;
@@ -54,6 +104,8 @@ public final class PaneContext {
   private final ObjectProperty<Optional<Patient>> currentPatient =
       new SimpleObjectProperty<>(Optional.empty());
   private final ObjectProperty<Optional<ChatHandoff>> chatHandoff =
+      new SimpleObjectProperty<>(Optional.empty());
+  private final ObjectProperty<Optional<RecordRequest>> recordRequest =
       new SimpleObjectProperty<>(Optional.empty());
 
   public PaneContext(
@@ -193,6 +245,42 @@ public final class PaneContext {
    */
   public ObjectProperty<Optional<ChatHandoff>> chatHandoffProperty() {
     return chatHandoff;
+  }
+
+  /**
+   * A request to open one record: the pane of its kind consumes it (and sets it back to empty) once
+   * the patient's data is loaded. Set it through {@link #openRecord}.
+   */
+  public ObjectProperty<Optional<RecordRequest>> recordRequestProperty() {
+    return recordRequest;
+  }
+
+  /**
+   * Opens a record of a patient in {@code pane}: makes the patient current when it is not (looked
+   * up in the background, an audited read), then sets the request and shows the pane. Call on the
+   * FX thread. A patient that cannot be found reports an error and changes nothing.
+   */
+  public void openRecord(Pane pane, String patientId, String recordId) {
+    RecordRequest request = new RecordRequest(patientId, recordId);
+    if (currentPatient().map(p -> p.id().value().equals(patientId)).orElse(false)) {
+      recordRequest.set(Optional.of(request));
+      show(pane);
+      return;
+    }
+    tasks
+        .submit(
+            i18n.get("task.patients.search"),
+            p -> session.patients().find(new org.meditwin.core.domain.PatientId(patientId)))
+        .whenComplete(
+            (found, failure) -> {
+              if (failure != null) {
+                errors.show(failure);
+              } else if (found.isPresent()) {
+                currentPatient.set(found);
+                recordRequest.set(Optional.of(request));
+                show(pane);
+              }
+            });
   }
 
   /** Brings {@code pane} to the front. */

@@ -122,6 +122,34 @@ public final class DocumentsView {
     build();
     context.currentPatientProperty().addListener((o, a, b) -> vm.setPatient(b));
     vm.setPatient(context.currentPatient());
+    followSelection();
+    context.recordRequestProperty().addListener((o, a, b) -> openRequested(context, b));
+    openRequested(context, context.recordRequestProperty().get());
+  }
+
+  /** Shows a requested document (global search, assistant citation) once the list is loaded. */
+  private void openRequested(PaneContext context, Optional<PaneContext.RecordRequest> request) {
+    request
+        .flatMap(r -> r.localId(PaneContext.Pane.DOCUMENTS))
+        .ifPresent(
+            id -> {
+              context.recordRequestProperty().set(Optional.empty());
+              vm.openWhenLoaded(id);
+            });
+  }
+
+  /** Keeps the job list on the view model's selection when the selection comes from a request. */
+  private void followSelection() {
+    vm.selectedProperty()
+        .addListener(
+            (o, a, b) ->
+                b.filter(r -> jobList.getSelectionModel().getSelectedItem() != r)
+                    .filter(vm.jobs()::contains)
+                    .ifPresent(
+                        r -> {
+                          jobList.getSelectionModel().select(r);
+                          jobList.scrollTo(r);
+                        }));
   }
 
   public Parent root() {

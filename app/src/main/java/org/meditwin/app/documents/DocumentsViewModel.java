@@ -66,6 +66,8 @@ public final class DocumentsViewModel {
   private List<DocumentEntity> entities = List.of();
   private final Consumer<JobProgress> listener;
 
+  private Optional<String> pendingOpen = Optional.empty();
+
   public DocumentsViewModel(
       DocumentService docs,
       TaskExecutor tasks,
@@ -142,6 +144,9 @@ public final class DocumentsViewModel {
 
   /** Follows the clinician's current patient; reloads the list. */
   public void setPatient(Optional<Patient> p) {
+    if (!p.map(Patient::id).equals(patient.get().map(Patient::id))) {
+      pendingOpen = Optional.empty();
+    }
     patient.set(p);
     jobs.clear();
     clearSelection();
@@ -183,7 +188,22 @@ public final class DocumentsViewModel {
                       jobs.setAll(rows);
                       status.set(i18n.get("documents.count", list.size()));
                       selected.get().ifPresent(s -> reselect(s.id()));
+                      pendingOpen.ifPresent(this::openWhenLoaded);
                     }));
+  }
+
+  /**
+   * Selects the document with this id and shows it in the viewer, now when the current patient's
+   * list holds it, else once the list has loaded (a request from the global search or a citation).
+   */
+  public void openWhenLoaded(String documentId) {
+    Optional<JobRow> row = jobs.stream().filter(r -> r.id().equals(documentId)).findFirst();
+    if (row.isPresent()) {
+      pendingOpen = Optional.empty();
+      select(row);
+    } else {
+      pendingOpen = Optional.of(documentId);
+    }
   }
 
   private void reselect(String id) {

@@ -317,7 +317,7 @@ public final class ShellView {
                   + i18n.get("search.citation", k.source(), k.url().orElse("")).strip());
       case SearchResultItem.PatientHit p -> view.openPatient(p.mrn());
       case SearchResultItem.RecordHit r ->
-          view.context().show(PatientRecordsService.paneOf(r.kind()));
+          view.context().openRecord(PatientRecordsService.paneOf(r.kind()), r.patientId(), r.id());
       case SearchResultItem.Header h -> {}
     }
   }

@@ -144,6 +144,8 @@ public final class SoapView {
     root.addEventFilter(KeyEvent.KEY_PRESSED, this::shortcuts);
     context.currentPatientProperty().addListener((o, a, b) -> vm.setPatient(b));
     vm.setPatient(context.currentPatient());
+    context.recordRequestProperty().addListener((o, a, b) -> openRequested(b));
+    openRequested(context.recordRequestProperty().get());
     root.getProperties().put("focus-target", transcript);
   }
 
@@ -397,6 +399,17 @@ public final class SoapView {
     box.setId("soap-notes-panel");
     box.setMinWidth(200);
     return box;
+  }
+
+  /** Opens a requested note (global search, assistant citation) once the notes are loaded. */
+  private void openRequested(Optional<PaneContext.RecordRequest> request) {
+    request
+        .filter(r -> r.pane().equals(Optional.of(PaneContext.Pane.SOAP)))
+        .ifPresent(
+            r -> {
+              context.recordRequestProperty().set(Optional.empty());
+              vm.openWhenLoaded(r.recordId());
+            });
   }
 
   private void switchPatient(String patientId, String recordId) {

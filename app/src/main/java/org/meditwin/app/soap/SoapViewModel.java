@@ -1625,23 +1625,29 @@ public final class SoapViewModel {
 
   /** Opens the note with this index id once the patient's notes are loaded. */
   void openWhenLoaded(String recordId) {
-    NoteSearch.noteId(recordId)
-        .ifPresent(
-            id ->
-                pastNotes.addListener(
-                    new javafx.collections.ListChangeListener<SoapNote>() {
-                      @Override
-                      public void onChanged(Change<? extends SoapNote> c) {
-                        pastNotes.stream()
-                            .filter(n -> n.id().equals(id))
-                            .findFirst()
-                            .ifPresent(
-                                n -> {
-                                  pastNotes.removeListener(this);
-                                  open(n);
-                                });
-                      }
-                    }));
+    Optional<org.meditwin.notes.NoteId> wanted = NoteSearch.noteId(recordId);
+    Optional<SoapNote> loaded =
+        wanted.flatMap(id -> pastNotes.stream().filter(n -> n.id().equals(id)).findFirst());
+    if (loaded.isPresent()) {
+      open(loaded.get());
+      return;
+    }
+    wanted.ifPresent(
+        id ->
+            pastNotes.addListener(
+                new javafx.collections.ListChangeListener<SoapNote>() {
+                  @Override
+                  public void onChanged(Change<? extends SoapNote> c) {
+                    pastNotes.stream()
+                        .filter(n -> n.id().equals(id))
+                        .findFirst()
+                        .ifPresent(
+                            n -> {
+                              pastNotes.removeListener(this);
+                              open(n);
+                            });
+                  }
+                }));
   }
 
   /** The note as plain text with section headings (for the assistant); empty without sentences. */

@@ -159,6 +159,45 @@ class DocumentsViewModelTest {
   }
 
   @Test
+  void aRequestedDocumentIsSelectedAndShownOnceThePatientsListHasLoaded() throws Exception {
+    vm.setPatient(Optional.of(kit.patient));
+    vm.importFiles(List.of(kit.letter("letter.pdf", 1), kit.letter("other.pdf", 1)));
+    fx.drainUntil(
+        () ->
+            row("letter.pdf").map(JobRow::done).orElse(false)
+                && row("other.pdf").map(JobRow::done).orElse(false),
+        WAIT);
+    String id = row("other.pdf").orElseThrow().id();
+
+    // a fresh pane (restart): the request arrives before the list has loaded
+    DocumentsViewModel fresh =
+        new DocumentsViewModel(
+            kit.docs,
+            TaskExecutor.sameThread(),
+            fx::post,
+            i18n,
+            new ErrorReporter(new ScriptedDialogs(), i18n),
+            Clock.systemUTC());
+    try {
+      fresh.openWhenLoaded(id);
+      assertThat(fresh.selectedProperty().get()).isEmpty();
+      fresh.setPatient(Optional.of(kit.patient));
+      fresh.openWhenLoaded(id);
+      fx.drainUntil(() -> fresh.pageProperty().get().isPresent(), WAIT);
+      assertThat(fresh.selectedProperty().get().orElseThrow().fileName()).isEqualTo("other.pdf");
+
+      // with the list loaded, a request opens at once
+      fresh.openWhenLoaded(row("letter.pdf").orElseThrow().id());
+      assertThat(fresh.selectedProperty().get().orElseThrow().fileName()).isEqualTo("letter.pdf");
+      // an unknown id selects nothing new
+      fresh.openWhenLoaded("no-such-document");
+      assertThat(fresh.selectedProperty().get().orElseThrow().fileName()).isEqualTo("letter.pdf");
+    } finally {
+      fresh.dispose();
+    }
+  }
+
+  @Test
   void failedJobsCanBeRetriedAndDocumentsDeleted() throws Exception {
     vm.setPatient(Optional.of(kit.patient));
     vm.importFiles(List.of(kit.letter("a.pdf", 1)));

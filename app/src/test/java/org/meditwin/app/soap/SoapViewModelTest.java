@@ -156,6 +156,36 @@ class SoapViewModelTest {
   }
 
   @Test
+  void aRequestedNoteOpensOnceThePatientsNotesAreLoadedAndAtOnceWhenTheyAre() {
+    fixture();
+    f.vm.setPatient(Optional.of(f.patient));
+    f.vm.transcriptProperty().set("Patient: ringing in the left ear.");
+    f.autosave.fire();
+    SoapNote note = f.vm.noteProperty().get().orElseThrow();
+    String recordId = NoteSearch.recordId(note.id());
+
+    // the request arrives while another patient is shown; the note opens when its patient loads
+    f.vm.setPatient(Optional.of(f.other));
+    assertThat(f.vm.noteProperty().get()).isEmpty();
+    f.vm.openWhenLoaded(recordId);
+    assertThat(f.vm.noteProperty().get()).isEmpty();
+    f.vm.setPatient(Optional.of(f.patient));
+    assertThat(f.vm.noteProperty().get().map(SoapNote::id)).contains(note.id());
+
+    // with the notes already loaded, a request opens the note at once
+    f.vm.setPatient(Optional.of(f.other));
+    f.vm.setPatient(Optional.of(f.patient));
+    f.vm.newNote();
+    assertThat(f.vm.noteProperty().get()).isEmpty();
+    f.vm.openWhenLoaded(recordId);
+    assertThat(f.vm.noteProperty().get().map(SoapNote::id)).contains(note.id());
+    // an id of another kind opens nothing
+    f.vm.newNote();
+    f.vm.openWhenLoaded("document:" + note.id().value());
+    assertThat(f.vm.noteProperty().get()).isEmpty();
+  }
+
+  @Test
   void undoAndRedoGroupKeystrokesPerSentenceAndCoverStructuralChanges() {
     fixture().drafted(NoteTemplate.GENERAL);
     SentenceItem first = f.vm.sentences().getFirst();
