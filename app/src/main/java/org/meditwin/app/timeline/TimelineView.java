@@ -113,6 +113,16 @@ public final class TimelineView {
     build();
     context.currentPatientProperty().addListener((o, a, b) -> onPatient(b));
     onPatient(context.currentPatient());
+    vm.requestedProperty()
+        .addListener(
+            (o, a, b) ->
+                b.ifPresent(
+                    e -> {
+                      table.getSelectionModel().select(e);
+                      table.scrollTo(e);
+                    }));
+    context.recordRequestProperty().addListener((o, a, b) -> openRequested(context, b));
+    openRequested(context, context.recordRequestProperty().get());
     root.sceneProperty()
         .addListener(
             (o, a, scene) -> {
@@ -293,6 +303,17 @@ public final class TimelineView {
     bar.disableProperty().bind(vm.patientProperty().map(Optional::isEmpty));
     text.setPrefWidth(240);
     return bar;
+  }
+
+  /** Shows a requested event (global search, assistant citation) once the events are loaded. */
+  private void openRequested(PaneContext context, Optional<PaneContext.RecordRequest> request) {
+    request
+        .flatMap(r -> r.localId(PaneContext.Pane.TIMELINE))
+        .ifPresent(
+            id -> {
+              context.recordRequestProperty().set(Optional.empty());
+              vm.openWhenLoaded(id);
+            });
   }
 
   private Node eventsTab() {

@@ -93,6 +93,9 @@ public final class TimelineViewModel {
   private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
   private final ReadOnlyStringWrapper lastLoad = new ReadOnlyStringWrapper("");
   private final AtomicLong generation = new AtomicLong();
+  private final ReadOnlyObjectWrapper<Optional<ClinicalEvent>> requested =
+      new ReadOnlyObjectWrapper<>(Optional.empty());
+  private Optional<String> pendingOpen = Optional.empty();
 
   public TimelineViewModel(
       TimelineService service,
@@ -152,6 +155,14 @@ public final class TimelineViewModel {
    * "shown TAB total TAB load-ms TAB filter-ms" of the last load/filter (for the status line; no
    * PHI); empty without a patient.
    */
+  /**
+   * The event a request (global search, assistant citation) asked to show; the view selects and
+   * scrolls to it.
+   */
+  public ReadOnlyObjectProperty<Optional<ClinicalEvent>> requestedProperty() {
+    return requested.getReadOnlyProperty();
+  }
+
   public ReadOnlyStringProperty lastLoadProperty() {
     return lastLoad.getReadOnlyProperty();
   }
@@ -160,7 +171,12 @@ public final class TimelineViewModel {
 
   /** Switches to another patient (or none) and reloads. */
   public void setPatient(Optional<String> patientId) {
-    patient.set(patientId == null ? Optional.empty() : patientId);
+    Optional<String> next = patientId == null ? Optional.empty() : patientId;
+    if (!next.equals(patient.get())) {
+      pendingOpen = Optional.empty();
+      requested.set(Optional.empty());
+    }
+    patient.set(next);
     refresh();
   }
 
@@ -224,7 +240,26 @@ public final class TimelineViewModel {
               stats.set(Optional.of(snap.stats()));
               loadMillis = (System.nanoTime() - t0) / 1_000_000;
               applyFilter();
+              pendingOpen.ifPresent(this::openWhenLoaded);
             });
+  }
+
+  /**
+   * Shows the event with this id: now when the patient's events are loaded, else once they are; a
+   * filter that hides it is cleared first. An id the patient does not have shows nothing.
+   */
+  public void openWhenLoaded(String eventId) {
+    Optional<ClinicalEvent> event = all.stream().filter(e -> e.id().equals(eventId)).findFirst();
+    if (event.isEmpty()) {
+      pendingOpen = Optional.of(eventId);
+      return;
+    }
+    pendingOpen = Optional.empty();
+    if (!events.contains(event.get())) {
+      clearFilter();
+    }
+    requested.set(Optional.empty());
+    requested.set(event);
   }
 
   private long loadMillis;

@@ -57,6 +57,62 @@ class TimelineViewModelTest {
   }
 
   @Test
+  void aRequestedEventIsShownOnceLoadedAndAHidingFilterIsCleared() {
+    vm.openWhenLoaded("not-yet-loaded");
+    assertThat(vm.requestedProperty().get()).isEmpty();
+    vm.setPatient(Optional.of(kit.pid()));
+    ClinicalEvent wanted =
+        vm.events().stream()
+            .filter(e -> e.type() == EventType.MEDICATION)
+            .findFirst()
+            .orElseThrow();
+
+    // the request arrives while the patient's events are loading: shown once they are
+    List<Runnable> queued = new ArrayList<>();
+    TaskExecutor deferred =
+        new TaskExecutor() {
+          @Override
+          public <T> java.util.concurrent.CompletableFuture<T> submit(
+              String title, org.meditwin.core.task.BackgroundTask<T> task) {
+            java.util.concurrent.CompletableFuture<T> f =
+                new java.util.concurrent.CompletableFuture<>();
+            queued.add(
+                () -> {
+                  try {
+                    f.complete(task.run(org.meditwin.core.task.ProgressListener.NONE));
+                  } catch (Exception e) {
+                    f.completeExceptionally(e);
+                  }
+                });
+            return f;
+          }
+        };
+    TimelineViewModel loading =
+        new TimelineViewModel(kit.timeline, deferred, errors::add, java.time.Clock.systemUTC());
+    loading.setPatient(Optional.of(kit.pid()));
+    loading.openWhenLoaded(wanted.id());
+    assertThat(loading.requestedProperty().get()).isEmpty();
+    queued.forEach(Runnable::run);
+    assertThat(loading.requestedProperty().get()).contains(wanted);
+
+    // with the events loaded, a request for an event the filter hides clears the filter
+    vm.typeProperty().set(EventType.DIAGNOSIS);
+    vm.applyFilter();
+    assertThat(vm.events()).doesNotContain(wanted);
+    vm.openWhenLoaded(wanted.id());
+    assertThat(vm.requestedProperty().get()).contains(wanted);
+    assertThat(vm.events()).contains(wanted);
+    assertThat(vm.typeProperty().get()).isNull();
+
+    // an event the patient does not have shows nothing new
+    vm.setPatient(Optional.empty());
+    vm.setPatient(Optional.of(kit.pid()));
+    vm.openWhenLoaded("no-such-event");
+    assertThat(vm.requestedProperty().get()).isEmpty();
+    assertThat(errors).isEmpty();
+  }
+
+  @Test
   void noPatientShowsNothing() {
     vm.setPatient(Optional.of(kit.pid()));
     vm.setPatient(Optional.empty());
