@@ -457,7 +457,9 @@ final class ClinicalPhrasing {
           rest = Character.toLowerCase(rest.charAt(0)) + rest.substring(1);
         }
         String detail =
-            contentWords(rest) > 0 && rest.split("\\s+").length <= 20 ? " (" + rest + ")" : "";
+            contentWords(rest) > 0 && rest.split("\\s+").length <= 20 && !restatesTopic(rest, topic)
+                ? " (" + rest + ")"
+                : "";
         return Optional.of(finish((yes.get() ? f.yes() : f.no()) + " " + topic + detail));
       }
     }
@@ -748,6 +750,24 @@ final class ClinicalPhrasing {
       t = t.substring(0, t.length() - 1) + ".";
     }
     return t;
+  }
+
+  /** True when every content word of the answer already stands in the question's topic. */
+  static boolean restatesTopic(String answer, String topic) {
+    Set<String> inTopic =
+        new java.util.HashSet<>(
+            List.of(topic.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}'-]+")));
+    for (String w : answer.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}'-]+")) {
+      if (!w.isEmpty()
+          && w.chars().anyMatch(Character::isLetterOrDigit)
+          && !FILLERS.contains(w)
+          && !TextSupport.STOP.contains(w)
+          && !w.equals("all")
+          && !inTopic.contains(w)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Words that are not fillers or stop words. */

@@ -62,6 +62,16 @@ class ClinicalPhrasingTest {
   }
 
   @Test
+  void anAnswerThatOnlyRepeatsTheQuestionAddsNoDetail() {
+    assertThat(ClinicalPhrasing.answered("Any dizziness?", "No dizziness."))
+        .hasValue("Denies dizziness.");
+    assertThat(ClinicalPhrasing.answered("Any dizziness or vertigo?", "No, no dizziness at all."))
+        .hasValue("Denies dizziness or vertigo.");
+    assertThat(ClinicalPhrasing.answered("Any pain in your left ear or right ear?", "Left ear."))
+        .isPresent();
+  }
+
+  @Test
   void collapsesRepeatedPhrases() {
     assertThat(
             ClinicalPhrasing.statement(
