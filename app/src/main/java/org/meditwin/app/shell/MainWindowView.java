@@ -45,15 +45,6 @@ public final class MainWindowView {
   private final Map<NavItem, Parent> panes = new EnumMap<>(NavItem.class);
   private final ListView<NavItem> nav = new ListView<>();
   private final ShellViewModel shell;
-  private final UserSession session;
-  private final UiTaskExecutor tasks;
-  private final I18n i18n;
-  private final ErrorReporter errors;
-  private final DialogService dialogs;
-  private final Clock clock;
-  private final ZoneId zone;
-  private final Path modelsDir;
-  private final Supplier<DeviceInfo> device;
   private final PaneContext context;
   private PatientsView patientsView;
   private PatientsViewModel patientsModel;
@@ -73,15 +64,6 @@ public final class MainWindowView {
       Supplier<Optional<KnowledgeIndex>> knowledge,
       Supplier<Optional<PatientRecordIndex>> patientRecords) {
     this.shell = shell;
-    this.session = session;
-    this.tasks = tasks;
-    this.i18n = i18n;
-    this.errors = errors;
-    this.dialogs = dialogs;
-    this.clock = clock;
-    this.zone = zone;
-    this.modelsDir = modelsDir;
-    this.device = device;
     this.context =
         new PaneContext(
             session,
@@ -176,8 +158,15 @@ public final class MainWindowView {
   private Parent create(NavItem item) {
     return switch (item) {
       case PATIENTS -> {
-        patientsModel = new PatientsViewModel(session, tasks, i18n, errors, clock);
-        patientsView = new PatientsView(patientsModel, i18n, dialogs, zone);
+        patientsModel =
+            new PatientsViewModel(
+                context.session(),
+                context.tasks(),
+                context.i18n(),
+                context.errors(),
+                context.clock());
+        patientsView =
+            new PatientsView(patientsModel, context.i18n(), context.dialogs(), context.zone());
         patientsModel
             .selectedProperty()
             .addListener(
@@ -198,7 +187,16 @@ public final class MainWindowView {
         yield documents.root();
       }
       case ADMIN ->
-          new AdminView(session, tasks, i18n, errors, dialogs, clock, zone, modelsDir, device)
+          new AdminView(
+                  context.session(),
+                  context.tasks(),
+                  context.i18n(),
+                  context.errors(),
+                  context.dialogs(),
+                  context.clock(),
+                  context.zone(),
+                  context.modelsDir(),
+                  context.device())
               .root();
     };
   }
@@ -207,26 +205,28 @@ public final class MainWindowView {
     ProgressBar progress = new ProgressBar();
     progress.setId("status-progress");
     progress.setPrefWidth(160);
-    progress.progressProperty().bind(tasks.progressProperty());
-    progress.visibleProperty().bind(tasks.runningProperty().greaterThan(0));
+    progress.progressProperty().bind(context.tasks().progressProperty());
+    progress.visibleProperty().bind(context.tasks().runningProperty().greaterThan(0));
     Label message = new Label();
     message.setId("status-message");
-    message.textProperty().bind(tasks.messageProperty());
+    message.textProperty().bind(context.tasks().messageProperty());
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
     Label user =
         new Label(
-            i18n.get(
-                "status.signedIn",
-                session.user().displayName(),
-                i18n.get("role." + session.user().role().name())));
+            context
+                .i18n()
+                .get(
+                    "status.signedIn",
+                    context.session().user().displayName(),
+                    context.i18n().get("role." + context.session().user().role().name())));
     user.setId("status-user");
     user.getStyleClass().add(Styles.USER_LABEL);
-    Button lock = new Button(i18n.get("status.lock"));
+    Button lock = new Button(context.i18n().get("status.lock"));
     lock.setId("status-lock");
     lock.setMnemonicParsing(true);
     lock.setOnAction(e -> shell.lock());
-    Button logout = new Button(i18n.get("status.logout"));
+    Button logout = new Button(context.i18n().get("status.logout"));
     logout.setId("status-logout");
     logout.setMnemonicParsing(true);
     logout.setOnAction(e -> shell.logout());

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.meditwin.app.cli.CliSupport;
@@ -17,9 +16,6 @@ import org.meditwin.chat.ChatAnswer;
 import org.meditwin.chat.Citation;
 import org.meditwin.chat.SpecialtyClassifier;
 import org.meditwin.chat.ToolCall;
-import org.meditwin.chat.tools.MedicationLookup;
-import org.meditwin.chat.tools.TimelineLookup;
-import org.meditwin.core.service.UserSession;
 import org.meditwin.inference.classify.SpecialtyRouter;
 import org.meditwin.inference.embedding.BgeEncoder;
 import org.meditwin.inference.embedding.CachingEmbeddingService;
@@ -28,10 +24,6 @@ import org.meditwin.inference.engine.DjlEnvironment;
 import org.meditwin.inference.registry.ModelDescriptor;
 import org.meditwin.inference.registry.ModelRegistry;
 import org.meditwin.nlp.safety.RedFlag;
-import org.meditwin.record.EventFilter;
-import org.meditwin.record.EventStatus;
-import org.meditwin.record.EventType;
-import org.meditwin.record.TimelineService;
 import org.meditwin.search.KnowledgeBase;
 import org.meditwin.search.SearchConfig;
 import org.meditwin.search.SearchService;
@@ -194,60 +186,6 @@ final class ChatCli {
             CliSupport.progress(spec));
     toClose.add(kb);
     return new Knowledge(kb.index(), false);
-  }
-
-  /** The record module's timeline as the chat's timeline tool sees it. */
-  static TimelineLookup timeline(UserSession session) {
-    TimelineService service = TimelineService.of(session);
-    return patientId ->
-        service.find(patientId, EventFilter.all()).stream()
-            .map(
-                e ->
-                    new TimelineLookup.Event(
-                        e.id(),
-                        e.type().name(),
-                        e.title(),
-                        e.date(),
-                        detail(
-                            e.value().isPresent()
-                                ? Optional.of(e.value().getAsDouble())
-                                : Optional.empty(),
-                            e.unit(),
-                            e.severity(),
-                            e.laterality().name())))
-            .toList();
-  }
-
-  private static Optional<String> detail(
-      Optional<Double> value, Optional<String> unit, Optional<String> severity, String laterality) {
-    List<String> parts = new ArrayList<>();
-    value.ifPresent(
-        v -> parts.add(String.format(Locale.ROOT, "%s%s", v, unit.map(u -> " " + u).orElse(""))));
-    severity.ifPresent(parts::add);
-    if (!"NONE".equals(laterality)) {
-      parts.add(laterality.toLowerCase(Locale.ROOT));
-    }
-    return parts.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", parts));
-  }
-
-  /** Medications = the timeline's MEDICATION events (active unless resolved or in error). */
-  static MedicationLookup medications(UserSession session) {
-    TimelineService service = TimelineService.of(session);
-    return patientId ->
-        service.find(patientId, EventFilter.all()).stream()
-            .filter(e -> e.type() == EventType.MEDICATION)
-            .map(
-                e ->
-                    new MedicationLookup.Medication(
-                        e.title(),
-                        e.value().isPresent()
-                            ? Optional.of(
-                                e.value().getAsDouble() + e.unit().map(u -> " " + u).orElse(""))
-                            : Optional.empty(),
-                        Optional.empty(),
-                        Optional.of(e.date()),
-                        e.status() == EventStatus.ACTIVE && e.endDate().isEmpty()))
-            .toList();
   }
 
   /** The JSON contract of {@code chat ask}. */

@@ -12,12 +12,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.meditwin.app.chat.ChatSources;
 import org.meditwin.app.cli.CliSupport;
 import org.meditwin.chat.ChatAnswer;
 import org.meditwin.chat.ChatEngine;
 import org.meditwin.chat.ChatListener;
 import org.meditwin.chat.ChatRequest;
-import org.meditwin.chat.PatientRecords;
 import org.meditwin.inference.classify.SpecialtyRouter;
 import org.meditwin.nlp.safety.RedFlag;
 import org.meditwin.nlp.safety.RedFlagDetector;
@@ -136,9 +136,7 @@ public final class ChatCommand implements Runnable {
                     PatientIndexes.open(
                         session, CliSupport.home(spec), encoder.map(ChatCli.Encoder::embedder));
                 open.add(records);
-                b.patientRecords(PatientRecords.of(records))
-                    .timeline(ChatCli.timeline(session))
-                    .medications(ChatCli.medications(session));
+                ChatSources.of(session, () -> Optional.of(records)).apply(b);
               }
               ChatEngine engine = b.build();
               long start = System.nanoTime();
