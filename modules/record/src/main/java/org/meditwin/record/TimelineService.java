@@ -30,7 +30,8 @@ import org.meditwin.core.service.UserSession;
  * Flyway V300). Every call that reads or writes event content runs inside one audited transaction:
  * {@code PHI_CREATE/UPDATE/DELETE} per event, {@code PHI_SEARCH} per query, {@code PHI_READ} for
  * statistics and single reads, {@code PHI_IMPORT} per import. Each change also records the event id
- * in the knowledge-graph outbox so the graph follows the record (ADR 0112).
+ * in the knowledge-graph outbox so the graph follows the record (ADR 0112) and in the search-index
+ * outbox so the patient-record index follows it ({@link EventIndexFeed}, ADR 0132).
  *
  * <p>Thread-safe (the store serialises transactions); cheap to create.
  */
@@ -133,15 +134,7 @@ public final class TimelineService {
             ps.setString(1, id);
             ps.executeUpdate();
           }
-          try (PreparedStatement ps =
-              tx.connection()
-                  .prepareStatement(
-                      "INSERT INTO record_graph_outbox (event_id, patient_id, op) VALUES"
-                          + " (?,?,'DELETE')")) {
-            ps.setString(1, id);
-            ps.setString(2, patient.get());
-            ps.executeUpdate();
-          }
+          outbox(tx.connection(), id, patient.get(), "DELETE");
           tx.audit(AuditAction.PHI_DELETE, TARGET_EVENT, id, true, "");
           return true;
         });
@@ -518,30 +511,38 @@ public final class TimelineService {
     outbox(tx.connection(), events, "UPSERT");
   }
 
+  /** The outboxes every event change is queued in: the knowledge graph and the search index. */
+  private static final List<String> OUTBOXES =
+      List.of("record_graph_outbox", "record_index_outbox");
+
   private static void outbox(Connection c, Collection<ClinicalEvent> events, String op)
       throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "INSERT INTO record_graph_outbox (event_id, patient_id, op) VALUES (?,?,?)")) {
-      for (ClinicalEvent e : events) {
-        ps.setString(1, e.id());
-        ps.setString(2, e.patientId());
-        ps.setString(3, op);
-        ps.addBatch();
+    for (String table : OUTBOXES) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "INSERT INTO " + table + " (event_id, patient_id, op) VALUES (?,?,?)")) {
+        for (ClinicalEvent e : events) {
+          ps.setString(1, e.id());
+          ps.setString(2, e.patientId());
+          ps.setString(3, op);
+          ps.addBatch();
+        }
+        ps.executeBatch();
       }
-      ps.executeBatch();
     }
   }
 
   private static void outbox(Connection c, String eventId, String patientId, String op)
       throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "INSERT INTO record_graph_outbox (event_id, patient_id, op) VALUES (?,?,?)")) {
-      ps.setString(1, eventId);
-      ps.setString(2, patientId);
-      ps.setString(3, op);
-      ps.executeUpdate();
+    for (String table : OUTBOXES) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "INSERT INTO " + table + " (event_id, patient_id, op) VALUES (?,?,?)")) {
+        ps.setString(1, eventId);
+        ps.setString(2, patientId);
+        ps.setString(3, op);
+        ps.executeUpdate();
+      }
     }
   }
 
