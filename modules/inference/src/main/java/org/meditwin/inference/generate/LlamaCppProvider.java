@@ -139,7 +139,12 @@ public final class LlamaCppProvider implements GenerativeProvider, AutoCloseable
             .setUseChatTemplate(true)
             .setNPredict(request.maxTokens())
             .setTemperature((float) request.temperature())
-            .setSeed(42);
+            .setSeed(42)
+            // Each answer is computed from scratch: with prompt caching llama.cpp re-evaluates
+            // only the uncached tail of a repeated prompt, in a different batch shape, and the
+            // float differences can change a greedy choice — the same question would not always
+            // get the same answer. Determinism is worth re-reading the system prompt.
+            .setCachePrompt(false);
     StringBuilder text = new StringBuilder();
     try {
       synchronized (model) {
