@@ -93,6 +93,15 @@ public final class ChestXrayModel implements AutoCloseable {
     return new ChestXrayModel(d, weights);
   }
 
+  /** Loads the model in {@code folder} (its parent is the models folder), checksums verified. */
+  static ChestXrayModel loadFolder(Path folder) throws IOException {
+    Path root = folder.toAbsolutePath().normalize().getParent();
+    String name = folder.getFileName().toString();
+    ModelDescriptor d = ModelRegistry.open(root).requireVerified(name);
+    return new ChestXrayModel(
+        d, Files.readAllBytes(root.resolve(name).resolve(d.primaryFile().path())));
+  }
+
   public ModelDescriptor descriptor() {
     return descriptor;
   }
@@ -105,38 +114,16 @@ public final class ChestXrayModel implements AutoCloseable {
     for (int i = 0; i < input.length; i++) {
       input[i] = (float) ((input[i] / 255.0 - mean) / std);
     }
-    double probability;
-    float[] cam;
-    try (NDManager m = manager.newSubManager()) {
-      NDArray x = m.create(input, new Shape(1, 1, ChestXrayNet.SIZE, ChestXrayNet.SIZE));
-      ParameterStore ps = new ParameterStore(m, false);
-      NDArray activations = features.forward(ps, new NDList(x), false).singletonOrThrow();
-      NDArray leaf = activations.duplicate();
-      leaf.setRequiresGradient(true);
-      try (GradientCollector gc = Engine.getEngine(Engines.PYTORCH).newGradientCollector()) {
-        NDArray logits = head.forward(ps, new NDList(leaf), false).singletonOrThrow();
-        probability = logits.softmax(1).toFloatArray()[1];
-        gc.backward(logits.get(0, 1));
-      }
-      NDArray gradient = leaf.getGradient();
-      NDArray weights =
-          gradient
-              .mean(new int[] {3})
-              .mean(new int[] {2})
-              .reshape(1, ChestXrayNet.CAM_CHANNELS, 1, 1);
-      NDArray map = activations.mul(weights).sum(new int[] {1}).maximum(0f);
-      cam = map.toFloatArray();
-    }
+    Backend.Raw raw = forward(input);
+    double probability = softmax(raw.values())[1];
+    float[] cam = raw.cam().orElseThrow();
     float max = 0;
     for (float v : cam) {
       max = Math.max(max, v);
     }
     int side = (int) Math.round(Math.sqrt(cam.length));
     float[] heat = upsample(cam, side, max, shown.width(), shown.height());
-    boolean applicable =
-        CHEST_MODALITIES.contains(info.modality().toUpperCase(Locale.ROOT))
-            && (info.bodyPart().isEmpty()
-                || info.bodyPart().toUpperCase(Locale.ROOT).contains("CHEST"));
+    boolean applicable = isChestRadiograph(info);
     String note =
         applicable
             ? ""
@@ -154,6 +141,144 @@ public final class ChestXrayModel implements AutoCloseable {
         heat,
         descriptor.name(),
         descriptor.version());
+  }
+
+  /** Length of the vectors {@link #embed} returns (the last convolution's 128 channels). */
+  public static final int EMBEDDING_DIMENSION = ChestXrayNet.CAM_CHANNELS;
+
+  /**
+   * Image embedding of one frame as displayed with its default window (the same input as {@link
+   * #analyze}): the penultimate-layer features — the last convolution's 128 channels after global
+   * average pooling, before dropout and the linear layer — L2-normalised, so the dot product of two
+   * embeddings is their cosine similarity. Deterministic (inference mode, no dropout).
+   */
+  public float[] embed(ImageDescription image, Frame frame) {
+    RenderedImage shown =
+        Renderer.render(image, frame, 0, RenderOptions.defaults().withOverlays(false));
+    return embedInputs(List.of(resize(shown, ChestXrayNet.SIZE)))[0];
+  }
+
+  /**
+   * Embeddings of grey images (row-major values 0..255, all {@code width}×{@code height}), area-
+   * resized to the model's 28×28 input; one L2-normalised {@link #EMBEDDING_DIMENSION}-d vector per
+   * image, in order. PneumoniaMNIST images (28×28) go in unchanged.
+   */
+  public float[][] embedGrey(List<float[]> greyImages, int width, int height) {
+    if (width < 1 || height < 1) {
+      throw new IllegalArgumentException("image size must be positive");
+    }
+    List<float[]> inputs = new java.util.ArrayList<>(greyImages.size());
+    for (float[] grey : greyImages) {
+      if (grey.length != width * height) {
+        throw new IllegalArgumentException("expected " + width + "x" + height + " grey values");
+      }
+      inputs.add(
+          width == ChestXrayNet.SIZE && height == ChestXrayNet.SIZE
+              ? grey.clone()
+              : resize(greyAsRgb(grey, width, height), ChestXrayNet.SIZE));
+    }
+    return embedInputs(inputs);
+  }
+
+  /** Whether the model applies to this image: a chest radiograph (CR/DX/DR, chest or unstated). */
+  public static boolean isChestRadiograph(DicomInfo info) {
+    return CHEST_MODALITIES.contains(info.modality().toUpperCase(Locale.ROOT))
+        && (info.bodyPart().isEmpty()
+            || info.bodyPart().toUpperCase(Locale.ROOT).contains("CHEST"));
+  }
+
+  private static RenderedImage greyAsRgb(float[] grey, int width, int height) {
+    int[] rgb = new int[grey.length];
+    for (int i = 0; i < grey.length; i++) {
+      int g = Math.max(0, Math.min(255, Math.round(grey[i])));
+      rgb[i] = g << 16 | g << 8 | g;
+    }
+    return new RenderedImage(width, height, false, rgb);
+  }
+
+  /** Forward pass of 28×28 grey inputs (0..255) through the features and the average pool. */
+  private synchronized float[][] embedInputs(List<float[]> inputs) {
+    int pixels = ChestXrayNet.SIZE * ChestXrayNet.SIZE;
+    float[][] out = new float[inputs.size()][];
+    int batch = 256;
+    for (int from = 0; from < inputs.size(); from += batch) {
+      int n = Math.min(batch, inputs.size() - from);
+      float[] x = new float[n * pixels];
+      for (int i = 0; i < n; i++) {
+        float[] in = inputs.get(from + i);
+        for (int p = 0; p < pixels; p++) {
+          x[i * pixels + p] = (float) ((in[p] / 255.0 - mean) / std);
+        }
+      }
+      try (NDManager m = manager.newSubManager()) {
+        NDArray input = m.create(x, new Shape(n, 1, ChestXrayNet.SIZE, ChestXrayNet.SIZE));
+        ParameterStore ps = new ParameterStore(m, false);
+        NDArray activations = features.forward(ps, new NDList(input), false).singletonOrThrow();
+        float[] pooled = activations.mean(new int[] {2, 3}).toFloatArray();
+        for (int i = 0; i < n; i++) {
+          float[] v = new float[EMBEDDING_DIMENSION];
+          System.arraycopy(pooled, i * EMBEDDING_DIMENSION, v, 0, EMBEDDING_DIMENSION);
+          double norm = 0;
+          for (float f : v) {
+            norm += f * f;
+          }
+          if (norm > 0) {
+            float inv = (float) (1 / Math.sqrt(norm));
+            for (int d = 0; d < v.length; d++) {
+              v[d] *= inv;
+            }
+          }
+          out[from + i] = v;
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The logits for one normalised 28×28 input and the Grad-CAM grid of the pneumonia logit (the
+   * generic runner's backend for this model).
+   */
+  synchronized Backend.Raw forward(float[] input) {
+    try (NDManager m = manager.newSubManager()) {
+      NDArray x = m.create(input, new Shape(1, 1, ChestXrayNet.SIZE, ChestXrayNet.SIZE));
+      ParameterStore ps = new ParameterStore(m, false);
+      NDArray activations = features.forward(ps, new NDList(x), false).singletonOrThrow();
+      NDArray leaf = activations.duplicate();
+      leaf.setRequiresGradient(true);
+      float[] logits;
+      try (GradientCollector gc = Engine.getEngine(Engines.PYTORCH).newGradientCollector()) {
+        NDArray out = head.forward(ps, new NDList(leaf), false).singletonOrThrow();
+        logits = out.toFloatArray();
+        gc.backward(out.get(0, 1));
+      }
+      NDArray gradient = leaf.getGradient();
+      NDArray weights =
+          gradient
+              .mean(new int[] {3})
+              .mean(new int[] {2})
+              .reshape(1, ChestXrayNet.CAM_CHANNELS, 1, 1);
+      NDArray map = activations.mul(weights).sum(new int[] {1}).maximum(0f);
+      return new Backend.Raw(
+          logits, new long[] {1, logits.length}, java.util.Optional.of(map.toFloatArray()));
+    }
+  }
+
+  static double[] softmax(float[] logits) {
+    double max = Double.NEGATIVE_INFINITY;
+    for (float v : logits) {
+      max = Math.max(max, v);
+    }
+    double sum = 0;
+    double[] out = new double[logits.length];
+    for (int i = 0; i < logits.length; i++) {
+      out[i] = Math.exp(logits[i] - max);
+      sum += out[i];
+    }
+    for (int i = 0; i < out.length; i++) {
+      out[i] /= sum;
+    }
+    return out;
   }
 
   /** Area-average resize of the grey rendering to {@code size}×{@code size}. */
