@@ -59,6 +59,14 @@ public record Catalog(List<PatientGroup> patients, List<FileProblem> problems) {
   /** A file that was skipped, with the reason shown to the user. */
   public record FileProblem(String name, DicomReadException.Reason reason, String message) {}
 
+  /**
+   * Groups objects read elsewhere (e.g. from the imaging archive) into the same patient → study →
+   * series shape, in the same order, as a scan.
+   */
+  public static Catalog of(List<Instance> instances, List<FileProblem> problems) {
+    return new Catalog(DicomScanner.group(instances), problems);
+  }
+
   public List<Series> allSeries() {
     List<Series> all = new ArrayList<>();
     for (PatientGroup p : patients) {

@@ -26,7 +26,9 @@ public final class DicomReadException extends MediTwinException {
     /** An archive entry escapes its folder or the archive exceeds its limits. */
     UNSAFE_ARCHIVE,
     /** The file cannot be read at all. */
-    IO
+    IO,
+    /** The object's study is already in another patient's imaging archive (not imported). */
+    PATIENT_CONFLICT
   }
 
   private final Reason reason;
