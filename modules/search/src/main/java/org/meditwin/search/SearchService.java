@@ -307,6 +307,18 @@ public final class SearchService implements Closeable {
     changed.set(true);
   }
 
+  /**
+   * Deletes every document matching {@code filter} (e.g. one patient's records of one source type,
+   * for a rebuild); an empty filter is refused rather than deleting everything.
+   */
+  public void deleteMatching(SearchFilter filter) throws IOException {
+    Query q =
+        filterQuery(filter)
+            .orElseThrow(() -> new IllegalArgumentException("an empty filter matches everything"));
+    writer.deleteDocuments(q);
+    changed.set(true);
+  }
+
   /** Durably commits all changes (atomic: after a crash the index is at the last commit). */
   public void commit() throws IOException {
     commit(Map.of());
