@@ -422,6 +422,29 @@ public final class SoapViewModel {
     };
   }
 
+  /**
+   * Runs {@code work} in the background; on completion a failure shows its message in the pane's
+   * error line, a result goes to {@code onResult}, and a bug in {@code onResult} is reported by
+   * {@link #callbackFailed}.
+   */
+  private <T> void inBackground(
+      String title,
+      org.meditwin.core.task.BackgroundTask<T> work,
+      java.util.function.Consumer<T> onResult) {
+    tasks
+        .submit(title, work)
+        .handle(
+            ui(
+                (T value, Throwable failure) -> {
+                  if (failure != null) {
+                    error.set(errors.message(failure));
+                    return;
+                  }
+                  onResult.accept(value);
+                }))
+        .exceptionally(this::callbackFailed);
+  }
+
   private Void callbackFailed(Throwable t) {
     LOG.error("SOAP pane update failed: {}", ErrorReporter.unwrap(t).getClass().getName());
     error.set(i18n.get("error.unexpected"));
@@ -487,44 +510,36 @@ public final class SoapViewModel {
       return;
     }
     String why = reason == null ? "" : reason.strip();
-    tasks
-        .submit(
-            i18n.get("task.visits.start"),
-            progress -> {
-              Professional professional =
-                  session
-                      .professionals()
-                      .forAccount(session.user().id())
-                      .orElseGet(
-                          () ->
-                              session
-                                  .professionals()
-                                  .create(
-                                      session.user().displayName(),
-                                      i18n.get("role." + session.user().role().name()),
-                                      "",
-                                      Optional.of(session.user().id())));
-              VisitSession started = session.visits().start(p.get().id(), professional.id(), why);
-              return new Started(session.visits().forPatient(p.get().id()), started);
-            })
-        .handle(
-            ui(
-                (loaded, failure) -> {
-                  if (failure != null) {
-                    error.set(errors.message(failure));
-                    return;
-                  }
-                  if (!patient.get().map(x -> x.id().equals(p.get().id())).orElse(false)) {
-                    return;
-                  }
-                  visits.setAll(loaded.all());
-                  visits.stream()
-                      .filter(v -> v.id().equals(loaded.started().id()))
-                      .findFirst()
-                      .ifPresent(visit::set);
-                  status.set(i18n.get("soap.visit.started"));
-                }))
-        .exceptionally(this::callbackFailed);
+    inBackground(
+        i18n.get("task.visits.start"),
+        progress -> {
+          Professional professional =
+              session
+                  .professionals()
+                  .forAccount(session.user().id())
+                  .orElseGet(
+                      () ->
+                          session
+                              .professionals()
+                              .create(
+                                  session.user().displayName(),
+                                  i18n.get("role." + session.user().role().name()),
+                                  "",
+                                  Optional.of(session.user().id())));
+          VisitSession started = session.visits().start(p.get().id(), professional.id(), why);
+          return new Started(session.visits().forPatient(p.get().id()), started);
+        },
+        loaded -> {
+          if (!patient.get().map(x -> x.id().equals(p.get().id())).orElse(false)) {
+            return;
+          }
+          visits.setAll(loaded.all());
+          visits.stream()
+              .filter(v -> v.id().equals(loaded.started().id()))
+              .findFirst()
+              .ifPresent(visit::set);
+          status.set(i18n.get("soap.visit.started"));
+        });
   }
 
   /** A fresh, empty note for the current patient (what is pending is saved first). */
@@ -1122,19 +1137,13 @@ public final class SoapViewModel {
       return;
     }
     error.set("");
-    tasks
-        .submit(i18n.get("soap.task.import"), progress -> TranscriptDocuments.read(file))
-        .handle(
-            ui(
-                (text, failure) -> {
-                  if (failure != null) {
-                    error.set(errors.message(failure));
-                    return;
-                  }
-                  appendTranscript(text);
-                  status.set(i18n.get("soap.capture.documentDone"));
-                }))
-        .exceptionally(this::callbackFailed);
+    inBackground(
+        i18n.get("soap.task.import"),
+        progress -> TranscriptDocuments.read(file),
+        text -> {
+          appendTranscript(text);
+          status.set(i18n.get("soap.capture.documentDone"));
+        });
   }
 
   // --- drafting and validation --------------------------------------------------------------
@@ -1351,36 +1360,27 @@ public final class SoapViewModel {
           if (n.isEmpty() || generation != editorGeneration) {
             return;
           }
-          tasks
-              .submit(
-                  i18n.get("soap.task.approve"),
-                  progress -> {
-                    SoapNote approved = notes.approve(n.get().id());
-                    search.index(approved);
-                    return approved;
-                  })
-              .handle(
-                  ui(
-                      (approved, failure) -> {
-                        if (failure != null) {
-                          error.set(errors.message(failure));
-                          return;
-                        }
-                        replaceInList(approved);
-                        if (generation == editorGeneration) {
-                          note.set(Optional.of(approved));
-                          editable.set(false);
-                          history.clear();
-                          saveState.set(
-                              i18n.get(
-                                  "soap.approved.by",
-                                  approved.approval().orElseThrow().approverName(),
-                                  TIME.format(
-                                      approved.approval().orElseThrow().at().atZone(zone))));
-                          status.set(i18n.get("soap.approve.done"));
-                        }
-                      }))
-              .exceptionally(this::callbackFailed);
+          inBackground(
+              i18n.get("soap.task.approve"),
+              progress -> {
+                SoapNote approved = notes.approve(n.get().id());
+                search.index(approved);
+                return approved;
+              },
+              approved -> {
+                replaceInList(approved);
+                if (generation == editorGeneration) {
+                  note.set(Optional.of(approved));
+                  editable.set(false);
+                  history.clear();
+                  saveState.set(
+                      i18n.get(
+                          "soap.approved.by",
+                          approved.approval().orElseThrow().approverName(),
+                          TIME.format(approved.approval().orElseThrow().at().atZone(zone))));
+                  status.set(i18n.get("soap.approve.done"));
+                }
+              });
         });
   }
 
@@ -1432,32 +1432,24 @@ public final class SoapViewModel {
     SoapNote n = note.get().orElseThrow();
     SoapDraft content = toDraft(state());
     long generation = editorGeneration;
-    tasks
-        .submit(
-            i18n.get("soap.task.amend"),
-            progress -> {
-              SoapNote amended = notes.amend(n.id(), reason.get(), content);
-              search.index(amended);
-              return amended;
-            })
-        .handle(
-            ui(
-                (amended, failure) -> {
-                  if (failure != null) {
-                    error.set(errors.message(failure));
-                    return;
-                  }
-                  replaceInList(amended);
-                  if (generation == editorGeneration) {
-                    amending.set(false);
-                    editable.set(false);
-                    note.set(Optional.of(amended));
-                    history.clear();
-                    saveState.set(i18n.get("soap.amend.saved", amended.amendments().size()));
-                    status.set(i18n.get("soap.amend.done"));
-                  }
-                }))
-        .exceptionally(this::callbackFailed);
+    inBackground(
+        i18n.get("soap.task.amend"),
+        progress -> {
+          SoapNote amended = notes.amend(n.id(), reason.get(), content);
+          search.index(amended);
+          return amended;
+        },
+        amended -> {
+          replaceInList(amended);
+          if (generation == editorGeneration) {
+            amending.set(false);
+            editable.set(false);
+            note.set(Optional.of(amended));
+            history.clear();
+            saveState.set(i18n.get("soap.amend.saved", amended.amendments().size()));
+            status.set(i18n.get("soap.amend.done"));
+          }
+        });
   }
 
   /** Discards the current draft after confirmation. */
@@ -1474,28 +1466,20 @@ public final class SoapViewModel {
     autosave.cancel();
     long generation = ++editorGeneration;
     dirty = false;
-    tasks
-        .submit(
-            i18n.get("soap.task.discard"),
-            progress -> {
-              notes.discardDraft(n.get().id());
-              search.remove(n.get().id());
-              return n.get();
-            })
-        .handle(
-            ui(
-                (gone, failure) -> {
-                  if (failure != null) {
-                    error.set(errors.message(failure));
-                    return;
-                  }
-                  pastNotes.removeIf(x -> x.id().equals(gone.id()));
-                  if (generation == editorGeneration) {
-                    resetEditor(Optional.empty(), EditorState.empty(template.get()));
-                    status.set(i18n.get("soap.discard.done"));
-                  }
-                }))
-        .exceptionally(this::callbackFailed);
+    inBackground(
+        i18n.get("soap.task.discard"),
+        progress -> {
+          notes.discardDraft(n.get().id());
+          search.remove(n.get().id());
+          return n.get();
+        },
+        gone -> {
+          pastNotes.removeIf(x -> x.id().equals(gone.id()));
+          if (generation == editorGeneration) {
+            resetEditor(Optional.empty(), EditorState.empty(template.get()));
+            status.set(i18n.get("soap.discard.done"));
+          }
+        });
   }
 
   /** Saves, then writes the note as PDF to a file the user chooses. */
@@ -1521,20 +1505,12 @@ public final class SoapViewModel {
           if (n.isEmpty()) {
             return;
           }
-          tasks
-              .submit(
-                  i18n.get("soap.task.export"),
-                  progress -> notes.exportPdf(n.get().id(), target.get()))
-              .handle(
-                  ui(
-                      (written, failure) -> {
-                        if (failure != null) {
-                          error.set(errors.message(failure));
-                          return;
-                        }
-                        status.set(i18n.get("soap.export.done", written.getFileName()));
-                      }))
-              .exceptionally(this::callbackFailed);
+          inBackground(
+              i18n.get("soap.task.export"),
+              progress -> notes.exportPdf(n.get().id(), target.get()),
+              written -> {
+                status.set(i18n.get("soap.export.done", written.getFileName()));
+              });
         });
   }
 
@@ -1552,22 +1528,16 @@ public final class SoapViewModel {
       return;
     }
     Optional<String> scope = scope();
-    tasks
-        .submit(i18n.get("soap.task.similar"), progress -> search.similar(n.get().id(), scope))
-        .handle(
-            ui(
-                (hits, failure) -> {
-                  if (failure != null) {
-                    error.set(errors.message(failure));
-                    return;
-                  }
-                  noteHits.setAll(hits);
-                  noteHitsTitle.set(
-                      hits.isEmpty()
-                          ? i18n.get("soap.similar.none")
-                          : i18n.get("soap.similar.title", hits.size()));
-                }))
-        .exceptionally(this::callbackFailed);
+    inBackground(
+        i18n.get("soap.task.similar"),
+        progress -> search.similar(n.get().id(), scope),
+        hits -> {
+          noteHits.setAll(hits);
+          noteHitsTitle.set(
+              hits.isEmpty()
+                  ? i18n.get("soap.similar.none")
+                  : i18n.get("soap.similar.title", hits.size()));
+        });
   }
 
   /** Searches notes (this patient's or the clinic's). */
@@ -1583,19 +1553,13 @@ public final class SoapViewModel {
       return;
     }
     Optional<String> scope = scope();
-    tasks
-        .submit(i18n.get("soap.task.search"), progress -> search.search(q, scope))
-        .handle(
-            ui(
-                (hits, failure) -> {
-                  if (failure != null) {
-                    error.set(errors.message(failure));
-                    return;
-                  }
-                  noteHits.setAll(hits);
-                  noteHitsTitle.set(i18n.get("soap.search.count", hits.size()));
-                }))
-        .exceptionally(this::callbackFailed);
+    inBackground(
+        i18n.get("soap.task.search"),
+        progress -> search.search(q, scope),
+        hits -> {
+          noteHits.setAll(hits);
+          noteHitsTitle.set(i18n.get("soap.search.count", hits.size()));
+        });
   }
 
   private Optional<String> scope() {
