@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.meditwin.imaging.DicomInfo;
 import org.meditwin.imaging.Frame;
@@ -76,8 +77,11 @@ public final class ChestXrayModel implements AutoCloseable {
     ChestXrayTrainer.load(net, manager, weights);
     this.features = (SequentialBlock) net.getChildren().get(0).getValue();
     this.head = (SequentialBlock) net.getChildren().get(1).getValue();
-    this.mean = ((Number) descriptor.input().get("mean")).doubleValue();
-    this.std = ((Number) descriptor.input().get("std")).doubleValue();
+    // model.json since the generic runner: input.normalisation {type: rendered, mean, std}
+    Map<?, ?> norm =
+        descriptor.input().get("normalisation") instanceof Map<?, ?> m ? m : descriptor.input();
+    this.mean = ((Number) norm.get("mean")).doubleValue();
+    this.std = ((Number) norm.get("std")).doubleValue();
   }
 
   /**

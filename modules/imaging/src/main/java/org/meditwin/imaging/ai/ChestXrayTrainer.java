@@ -329,16 +329,21 @@ public final class ChestXrayTrainer {
     Map<String, Object> input = new LinkedHashMap<>();
     input.put("modality", List.of("CR", "DX", "DR"));
     input.put("bodyPart", "CHEST");
-    input.put("size", ChestXrayNet.SIZE);
+    input.put("width", ChestXrayNet.SIZE);
+    input.put("height", ChestXrayNet.SIZE);
     input.put("channels", 1);
-    input.put("normalisation", "x/255 then (x - mean) / std");
-    input.put("mean", norm[0]);
-    input.put("std", norm[1]);
-    input.put("output", "softmax over labels; Grad-CAM on the 7x7x128 last convolution");
+    input.put("layout", "NCHW");
+    Map<String, Object> normalisation = new LinkedHashMap<>();
+    normalisation.put("type", "rendered"); // x/255 of the displayed image, then (x - mean) / std
+    normalisation.put("mean", norm[0]);
+    normalisation.put("std", norm[1]);
+    input.put("normalisation", normalisation);
+    input.put("resize", "area");
     Map<String, Object> parameters = new LinkedHashMap<>();
     parameters.put(
         "architecture",
         "conv3x3(32)-relu-maxpool2, conv3x3(64)-relu-maxpool2, conv3x3(128)-relu, global-avg-pool, dropout, linear(2)");
+    parameters.put("block", DescriptorReader.CHEST_BLOCK);
     parameters.put("parameters", r.parameters());
     parameters.put("epochs", o.epochs());
     parameters.put("bestEpoch", r.bestEpoch());
@@ -367,6 +372,18 @@ public final class ChestXrayTrainer {
             metrics,
             "./run imaging train");
     ModelRegistry.writeDescriptor(d, folder);
+    // the generic runner's output section (ADR 0128), which ModelDescriptor does not carry
+    com.fasterxml.jackson.databind.ObjectMapper json =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+    Path file = folder.resolve(ModelRegistry.DESCRIPTOR);
+    com.fasterxml.jackson.databind.node.ObjectNode tree =
+        (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(file.toFile());
+    com.fasterxml.jackson.databind.node.ObjectNode output = tree.putObject("output");
+    output.put("activation", "softmax");
+    LABELS.forEach(output.putArray("labels")::add);
+    output.put("heatmap", "grad-cam");
+    json.writeValue(file.toFile(), tree);
   }
 
   private static double round(double v) {
