@@ -65,6 +65,18 @@ public final class CliSupport {
    * The shipped models folder: {@code -Dmeditwin.modelsDir}, else {@code $MEDITWIN_MODELS}, else
    * {@code ./models} (the launcher sets the property).
    */
+  /**
+   * The data folder for training and evaluation: {@code option} when given, else {@code
+   * $MEDITWIN_DATA_DIR}, else {@code ../shared/data} (relative to the working directory).
+   */
+  public static Path dataDir(Path option) {
+    if (option != null) {
+      return option;
+    }
+    String env = System.getenv("MEDITWIN_DATA_DIR");
+    return env != null && !env.isBlank() ? Path.of(env) : Path.of("..", "shared", "data");
+  }
+
   public static Path modelsDir() {
     String p = System.getProperty(MODELS_PROPERTY);
     if (p != null && !p.isBlank()) {

@@ -191,8 +191,10 @@ public final class AsrCommand implements Callable<Integer> {
 
     @Option(
         names = "--data",
-        defaultValue = "../shared/data/router/mtsamples-dev.csv",
-        description = "MTSamples CSV (default: ${DEFAULT-VALUE}).")
+        paramLabel = "CSV",
+        description =
+            "MTSamples CSV (default: $MEDITWIN_DATA_DIR/router/mtsamples-dev.csv, else"
+                + " ../shared/data/router/mtsamples-dev.csv).")
     Path data;
 
     @Override
@@ -201,7 +203,12 @@ public final class AsrCommand implements Callable<Integer> {
       HearingLmBuilder.Result r =
           HearingLmBuilder.build(
               new HearingLmBuilder.Inputs(
-                  data, DictationConfig.DEBIAN_POCKETSPHINX.resolve("cmudict-en-us.dict"), out));
+                  data != null
+                      ? data
+                      : org.meditwin.app.cli.CliSupport.dataDir(null)
+                          .resolve("router/mtsamples-dev.csv"),
+                  DictationConfig.DEBIAN_POCKETSPHINX.resolve("cmudict-en-us.dict"),
+                  out));
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("model", out.toString());
       m.put("syntheticSentences", r.syntheticSentences());

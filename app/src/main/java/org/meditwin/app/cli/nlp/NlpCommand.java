@@ -238,11 +238,7 @@ public final class NlpCommand implements Runnable {
 
   @Command(name = "eval", description = "Dev-split metrics: PII per type (with F2), strict NER F1.")
   static final class Eval extends Base implements Callable<Integer> {
-    @Option(
-        names = "--data",
-        paramLabel = "DIR",
-        description = "Data folder (default: $MEDITWIN_DATA_DIR, else ../shared/data).")
-    Path data;
+    @picocli.CommandLine.Mixin org.meditwin.app.cli.DataDirOption data;
 
     @Option(
         names = "--ner-sentences",
@@ -252,11 +248,7 @@ public final class NlpCommand implements Runnable {
 
     @Override
     public Integer call() throws IOException {
-      Path d = data;
-      if (d == null) {
-        String env = System.getenv("MEDITWIN_DATA_DIR");
-        d = env != null ? Path.of(env) : Path.of("..", "shared", "data");
-      }
+      Path d = data.dir();
       Path presidio = d.resolve("deid/presidio-synth-dev.json");
       if (!Files.isRegularFile(presidio)) {
         throw new IllegalArgumentException("dev data not found under " + d + " (use --data)");

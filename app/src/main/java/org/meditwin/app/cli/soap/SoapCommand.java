@@ -59,14 +59,6 @@ public final class SoapCommand implements Runnable {
         spec.commandLine(), "choose a subcommand: draft, eval, train, bench");
   }
 
-  static Path dataDir(Path option) {
-    if (option != null) {
-      return option;
-    }
-    String env = System.getenv("MEDITWIN_DATA_DIR");
-    return env != null && !env.isBlank() ? Path.of(env) : Path.of("..", "shared", "data");
-  }
-
   static void requireData(Path data) {
     if (!Files.isRegularFile(data.resolve("soap/aci-bench/valid.csv"))) {
       throw new IllegalArgumentException(
@@ -246,11 +238,7 @@ public final class SoapCommand implements Runnable {
   static final class Eval implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(
-        names = "--data",
-        paramLabel = "DIR",
-        description = "Data folder (default: $MEDITWIN_DATA_DIR, else ../shared/data).")
-    Path data;
+    @picocli.CommandLine.Mixin org.meditwin.app.cli.DataDirOption data;
 
     @Option(
         names = "--nlp-models",
@@ -259,7 +247,7 @@ public final class SoapCommand implements Runnable {
 
     @Override
     public Integer call() throws IOException {
-      Path d = dataDir(data);
+      Path d = data.dir();
       requireData(d);
       try (SoapPipeline p = open(nlpModels)) {
         SoapEvaluation.Result r = SoapEvaluation.run(p, d, CliSupport.progress(spec));
@@ -351,15 +339,11 @@ public final class SoapCommand implements Runnable {
   static final class Train implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(
-        names = "--data",
-        paramLabel = "DIR",
-        description = "Data folder (default: $MEDITWIN_DATA_DIR, else ../shared/data).")
-    Path data;
+    @picocli.CommandLine.Mixin org.meditwin.app.cli.DataDirOption data;
 
     @Override
     public Integer call() throws IOException {
-      Path d = dataDir(data);
+      Path d = data.dir();
       requireData(d);
       SectionTraining.Result r =
           SectionTraining.run(
@@ -403,11 +387,7 @@ public final class SoapCommand implements Runnable {
   static final class Bench implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(
-        names = "--data",
-        paramLabel = "DIR",
-        description = "Data folder (default: $MEDITWIN_DATA_DIR, else ../shared/data).")
-    Path data;
+    @picocli.CommandLine.Mixin org.meditwin.app.cli.DataDirOption data;
 
     @Option(
         names = "--runs",
@@ -422,7 +402,7 @@ public final class SoapCommand implements Runnable {
 
     @Override
     public Integer call() throws IOException {
-      Path d = dataDir(data);
+      Path d = data.dir();
       requireData(d);
       List<SoapBenchmark.Result> results = new ArrayList<>();
       results.add(
