@@ -1,38 +1,31 @@
 package org.meditwin.app.documents;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.meditwin.app.testfx.UiTestSupport.await;
+import static org.meditwin.app.testfx.UiTestSupport.fx;
 
 import java.awt.image.BufferedImage;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.image.ImageView;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.meditwin.app.common.ErrorReporter;
 import org.meditwin.app.common.PaneContext;
 import org.meditwin.app.common.UiTaskExecutor;
 import org.meditwin.app.fakes.ScriptedDialogs;
 import org.meditwin.app.i18n.I18n;
 import org.meditwin.app.i18n.Language;
+import org.meditwin.app.testfx.UiTestSupport;
 import org.meditwin.app.theme.FxThemeApplier;
 import org.meditwin.app.theme.Theme;
 import org.meditwin.documents.ProposalStatus;
@@ -41,7 +34,6 @@ import org.meditwin.documents.bench.SyntheticDocuments;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The Documents pane on a real encrypted store with real PDFBox and Tesseract: the patient's jobs
@@ -77,14 +69,6 @@ class DocumentsUiTest {
     }
   }
 
-  private static <T> T fx(Callable<T> c) throws Exception {
-    return WaitForAsyncUtils.asyncFx(c).get();
-  }
-
-  private static void await(Callable<Boolean> c) throws Exception {
-    WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(c).get());
-  }
-
   @Test
   void listsJobsShowsHighlightedPagesAndConfirmsWithTheKeyboard(FxRobot robot) throws Exception {
     kit = new DocumentsTestKit(tmp);
@@ -112,22 +96,7 @@ class DocumentsUiTest {
     I18n i18n = new I18n(Language.ENGLISH);
     ScriptedDialogs dialogs = new ScriptedDialogs();
     tasks = new UiTaskExecutor(2);
-    PaneContext context =
-        new PaneContext(
-            kit.session,
-            tasks,
-            i18n,
-            new ErrorReporter(dialogs, i18n),
-            dialogs,
-            Clock.systemUTC(),
-            ZoneOffset.UTC,
-            tmp.resolve("data"),
-            tmp.resolve("models"),
-            () -> {
-              throw new IllegalStateException("no inference in this test");
-            },
-            Optional::empty,
-            pane -> {});
+    PaneContext context = UiTestSupport.paneContext(kit.session, tasks, i18n, dialogs, tmp);
     robot.interact(
         () -> {
           DocumentsViewModel vm =
@@ -211,29 +180,7 @@ class DocumentsUiTest {
     shot(robot, "documents-dark");
   }
 
-  private void shot(FxRobot robot, String name) throws Exception {
-    WaitForAsyncUtils.waitForFxEvents();
-    robot.sleep(200);
-    WritableImage[] image = new WritableImage[1];
-    robot.interact(() -> image[0] = stage.getScene().getRoot().snapshot(null, null));
-    PixelReader px = image[0].getPixelReader();
-    int w = (int) image[0].getWidth();
-    int h = (int) image[0].getHeight();
-    BufferedImage b = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-    Set<Integer> colours = new HashSet<>();
-    for (int y = 0; y < h; y++) {
-      for (int x = 0; x < w; x++) {
-        int argb = px.getArgb(x, y);
-        b.setRGB(x, y, argb);
-        if (colours.size() < 64) {
-          colours.add(argb);
-        }
-      }
-    }
-    assertThat(colours).as(name + " has content").hasSizeGreaterThan(8);
-    Path dir =
-        Files.createDirectories(
-            Path.of(System.getProperty("meditwin.screenshots", "target/screenshots")));
-    ImageIO.write(b, "png", dir.resolve(name + ".png").toFile());
+  private void shot(FxRobot robot, String name) {
+    UiTestSupport.screenshot(robot, stage, UiTestSupport.screenshotFolder(), name);
   }
 }

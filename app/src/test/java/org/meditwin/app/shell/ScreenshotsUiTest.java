@@ -1,30 +1,22 @@
 package org.meditwin.app.shell;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.meditwin.app.shell.ShellFixture.ADMIN;
 import static org.meditwin.app.shell.ShellFixture.ADMIN_PASSWORD;
 import static org.meditwin.app.shell.ShellFixture.showing;
 import static org.meditwin.app.shell.ShellFixture.signIn;
 import static org.meditwin.app.shell.ShellFixture.waitFor;
 
-import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.HashSet;
-import java.util.Set;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -62,27 +54,9 @@ class ScreenshotsUiTest {
     }
   }
 
-  private void shot(FxRobot robot, String name) throws IOException {
+  private void shot(FxRobot robot, String name) {
     waitFor(() -> true);
-    robot.sleep(150);
-    WritableImage[] image = new WritableImage[1];
-    robot.interact(() -> image[0] = stage.getScene().getRoot().snapshot(null, null));
-    PixelReader px = image[0].getPixelReader();
-    int w = (int) image[0].getWidth();
-    int h = (int) image[0].getHeight();
-    BufferedImage b = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-    Set<Integer> colours = new HashSet<>();
-    for (int y = 0; y < h; y++) {
-      for (int x = 0; x < w; x++) {
-        int argb = px.getArgb(x, y);
-        b.setRGB(x, y, argb);
-        if (colours.size() < 64) {
-          colours.add(argb);
-        }
-      }
-    }
-    assertThat(colours).as(name + " has content").hasSizeGreaterThan(8);
-    ImageIO.write(b, "png", out.resolve(name + ".png").toFile());
+    org.meditwin.app.testfx.UiTestSupport.screenshot(robot, stage, out, name);
   }
 
   private void language(FxRobot robot, String tag) {
