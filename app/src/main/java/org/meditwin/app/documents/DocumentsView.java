@@ -59,6 +59,7 @@ import org.meditwin.app.common.DialogService;
 import org.meditwin.app.common.PaneContext;
 import org.meditwin.app.i18n.I18n;
 import org.meditwin.app.theme.Styles;
+import org.meditwin.app.timeline.TimelineIndexing;
 import org.meditwin.documents.DocumentEntity;
 import org.meditwin.documents.DocumentService;
 import org.meditwin.documents.ExtractionMethod;
@@ -68,6 +69,7 @@ import org.meditwin.documents.ProposedEvent;
 import org.meditwin.documents.ProposedEventType;
 import org.meditwin.documents.Side;
 import org.meditwin.documents.TextBox;
+import org.meditwin.record.EventIndexFeed;
 
 /**
  * The Documents pane: import (button or drag-and-drop) for the current patient, the job list with
@@ -115,6 +117,10 @@ public final class DocumentsView {
   }
 
   DocumentsView(PaneContext context, DocumentsViewModel vm, Optional<DocumentService> owned) {
+    vm.onConfirmed(
+        () ->
+            TimelineIndexing.drainQuietly(
+                () -> EventIndexFeed.of(context.session()), context.patientRecords()));
     this.i18n = context.i18n();
     this.dialogs = context.dialogs();
     this.vm = vm;

@@ -486,7 +486,24 @@ public final class DocumentsViewModel {
   // --- proposals ------------------------------------------------------------------------------
 
   public void confirm(ProposedEvent e, Optional<ProposalEdit> edit) {
-    decide(e, () -> docs.confirm(e.id(), edit), "documents.confirmed");
+    decide(
+        e,
+        () -> {
+          ProposedEvent confirmed = docs.confirm(e.id(), edit);
+          afterConfirm.run();
+          return confirmed;
+        },
+        "documents.confirmed");
+  }
+
+  private Runnable afterConfirm = () -> {};
+
+  /**
+   * Work to run on the background thread after a proposal became a timeline event (the pane drains
+   * the search-index outbox there so the global search finds the new event).
+   */
+  public void onConfirmed(Runnable hook) {
+    afterConfirm = java.util.Objects.requireNonNull(hook, "hook");
   }
 
   public void reject(ProposedEvent e) {

@@ -48,7 +48,9 @@ import org.meditwin.app.settings.SettingsViewModel;
 import org.meditwin.app.settings.UiPreferences;
 import org.meditwin.app.theme.FxThemeApplier;
 import org.meditwin.app.theme.Styles;
+import org.meditwin.app.timeline.TimelineIndexing;
 import org.meditwin.core.service.UserSession;
+import org.meditwin.record.EventIndexFeed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -342,6 +344,9 @@ public final class ShellView {
             i18n.get("task.records.open"),
             p -> {
               patientRecords.open(session.get());
+              // timeline changes made while the index was closed (CLI imports, earlier runs)
+              TimelineIndexing.drainQuietly(
+                  () -> EventIndexFeed.of(session.get()), patientRecords::index);
               return true;
             })
         .whenComplete(

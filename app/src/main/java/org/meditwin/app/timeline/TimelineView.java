@@ -49,6 +49,7 @@ import org.meditwin.app.theme.Styles;
 import org.meditwin.core.domain.Patient;
 import org.meditwin.record.Anatomy;
 import org.meditwin.record.ClinicalEvent;
+import org.meditwin.record.EventIndexFeed;
 import org.meditwin.record.EventStatus;
 import org.meditwin.record.EventType;
 import org.meditwin.record.Laterality;
@@ -91,6 +92,10 @@ public final class TimelineView {
     this.service = TimelineService.of(context.session());
     this.vm =
         new TimelineViewModel(service, context.tasks(), context.errors()::show, context.clock());
+    vm.onChange(
+        () ->
+            TimelineIndexing.drainQuietly(
+                () -> EventIndexFeed.of(context.session()), context.patientRecords()));
     this.form = new EventFormView(i18n, vm, context);
     this.lanes = new EventLaneChartView(this::typeName);
     NumberAxis x = new NumberAxis();

@@ -96,6 +96,7 @@ public final class TimelineViewModel {
   private final ReadOnlyObjectWrapper<Optional<ClinicalEvent>> requested =
       new ReadOnlyObjectWrapper<>(Optional.empty());
   private Optional<String> pendingOpen = Optional.empty();
+  private Runnable afterChange = () -> {};
 
   public TimelineViewModel(
       TimelineService service,
@@ -165,6 +166,14 @@ public final class TimelineViewModel {
 
   public ReadOnlyStringProperty lastLoadProperty() {
     return lastLoad.getReadOnlyProperty();
+  }
+
+  /**
+   * Work to run on the background thread right after each successful save or delete (the pane
+   * drains the search-index outbox there, so the global search finds the change).
+   */
+  public void onChange(Runnable hook) {
+    afterChange = java.util.Objects.requireNonNull(hook, "hook");
   }
 
   // ------------------------------------------------------------------ actions
@@ -293,7 +302,12 @@ public final class TimelineViewModel {
     tasks
         .submit(
             "Saving timeline event",
-            progress -> event.id().isEmpty() ? service.add(event) : service.update(event))
+            progress -> {
+              ClinicalEvent saved =
+                  event.id().isEmpty() ? service.add(event) : service.update(event);
+              afterChange.run();
+              return saved;
+            })
         .whenComplete(
             (saved, failure) -> {
               if (failure != null) {
@@ -308,7 +322,13 @@ public final class TimelineViewModel {
   /** Deletes an event (the view asks for confirmation first), then reloads. */
   public void delete(ClinicalEvent event) {
     tasks
-        .submit("Deleting timeline event", progress -> service.delete(event.id()))
+        .submit(
+            "Deleting timeline event",
+            progress -> {
+              boolean deleted = service.delete(event.id());
+              afterChange.run();
+              return deleted;
+            })
         .whenComplete(
             (ok, failure) -> {
               if (failure != null) {

@@ -7,11 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.meditwin.app.cli.CliSupport;
+import org.meditwin.app.timeline.TimelineIndexing;
 import org.meditwin.core.domain.Patient;
+import org.meditwin.record.EventIndexFeed;
 import org.meditwin.record.fhir.FhirExport;
 import org.meditwin.record.fhir.FhirImport;
 import org.meditwin.record.fhir.FhirImportResult;
 import org.meditwin.record.fhir.FhirSkipped;
+import org.meditwin.search.patient.PatientRecordIndex;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -50,18 +53,40 @@ public final class FhirCommand implements Runnable {
         description = "Sign in as NAME (default: $MEDITWIN_USER).")
     String user;
 
+    @Option(
+        names = "--no-index",
+        description =
+            "Leave the imported events queued for the patient-record index (the app indexes them"
+                + " at the next sign-in) instead of indexing them now.")
+    boolean noIndex;
+
+    @Option(
+        names = "--keyword-only",
+        description = "Index the events by their words only (no dense encoder load).")
+    boolean keywordOnly;
+
     @Override
     public Integer call() {
+      TimelineIndexing.Report[] indexed = {null};
       FhirImportResult r =
           CliSupport.withSession(
               spec,
               RecordCli.user(user),
               s -> {
+                FhirImportResult result;
                 try {
-                  return FhirImport.of(s).importPath(path, CliSupport.progress(spec));
+                  result = FhirImport.of(s).importPath(path, CliSupport.progress(spec));
                 } catch (IOException e) {
                   throw new IllegalArgumentException("cannot read " + path + ": " + e.getMessage());
                 }
+                if (!noIndex && result.events() > 0) {
+                  try (PatientRecordIndex index = RecordCli.patientIndex(spec, s, keywordOnly)) {
+                    indexed[0] =
+                        TimelineIndexing.drain(
+                            EventIndexFeed.of(s), index, CliSupport.progress(spec));
+                  }
+                }
+                return result;
               });
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("patients", r.patients());
@@ -70,6 +95,10 @@ public final class FhirCommand implements Runnable {
       json.put("links", r.links());
       json.put("patientIds", r.patientIds());
       json.put("skipped", r.skipped());
+      if (indexed[0] != null) {
+        json.put("indexedEvents", indexed[0].indexed());
+        json.put("indexMillis", indexed[0].millis());
+      }
       StringBuilder text =
           new StringBuilder(
               "Imported "
@@ -80,7 +109,10 @@ public final class FhirCommand implements Runnable {
                   + r.createdPatients()
                   + " new); "
                   + r.skipped().size()
-                  + " items skipped.");
+                  + " items skipped."
+                  + (indexed[0] == null
+                      ? ""
+                      : " Indexed " + indexed[0].indexed() + " events for search."));
       for (FhirSkipped s : r.skipped()) {
         text.append("\n  skipped ")
             .append(s.source())

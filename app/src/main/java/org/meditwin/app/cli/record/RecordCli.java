@@ -2,9 +2,14 @@ package org.meditwin.app.cli.record;
 
 import java.util.List;
 import java.util.Optional;
+import org.meditwin.app.cli.CliSupport;
+import org.meditwin.app.search.KnowledgeBaseSettings;
 import org.meditwin.core.domain.Patient;
 import org.meditwin.core.domain.PatientId;
 import org.meditwin.core.service.UserSession;
+import org.meditwin.search.patient.PatientIndexes;
+import org.meditwin.search.patient.PatientRecordIndex;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** Shared bits of the record commands (fhir, graph, timeline). */
 final class RecordCli {
@@ -22,6 +27,16 @@ final class RecordCli {
       return env;
     }
     throw new IllegalArgumentException("this command needs --user NAME");
+  }
+
+  /**
+   * The session's patient-record index (same directory and key as the app), with the app's encoder
+   * unless {@code keywordOnly} (then events are found by their words only).
+   */
+  static PatientRecordIndex patientIndex(CommandSpec spec, UserSession s, boolean keywordOnly) {
+    Optional<org.meditwin.search.TextEmbedder> encoder =
+        keywordOnly ? Optional.empty() : KnowledgeBaseSettings.shipped().encoder().load();
+    return PatientIndexes.open(s, CliSupport.home(spec), encoder);
   }
 
   /** A patient by workstation id, else by exact MRN. */

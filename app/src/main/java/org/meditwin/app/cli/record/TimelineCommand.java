@@ -17,35 +17,106 @@ import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.meditwin.app.cli.CliSupport;
+import org.meditwin.app.timeline.TimelineIndexing;
 import org.meditwin.app.timeline.TimelineViewModel;
 import org.meditwin.core.domain.Sex;
 import org.meditwin.core.service.PatientService.PatientInput;
 import org.meditwin.core.service.UserSession;
 import org.meditwin.record.ClinicalEvent;
 import org.meditwin.record.EventFilter;
+import org.meditwin.record.EventIndexFeed;
 import org.meditwin.record.EventStatus;
 import org.meditwin.record.EventType;
 import org.meditwin.record.Laterality;
 import org.meditwin.record.Provenance;
 import org.meditwin.record.TimelineService;
+import org.meditwin.search.patient.PatientRecordIndex;
 import org.meditwin.store.EmbeddedWorkstation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code timeline bench} ({@code ./run bench timeline}): open and filter latency at scale. */
+/**
+ * {@code timeline bench} ({@code ./run bench timeline}): open and filter latency at scale; {@code
+ * timeline reindex}: rebuild the timeline events in the patient-record search index.
+ */
 @Command(
     name = "timeline",
     description = "Patient timeline tools.",
-    subcommands = {TimelineCommand.Bench.class})
+    subcommands = {TimelineCommand.Bench.class, TimelineCommand.Reindex.class})
 public final class TimelineCommand implements Runnable {
   @Spec CommandSpec spec;
 
   @Override
   public void run() {
     throw new picocli.CommandLine.ParameterException(
-        spec.commandLine(), "missing subcommand: bench");
+        spec.commandLine(), "missing subcommand: bench or reindex");
+  }
+
+  @Command(
+      name = "reindex",
+      description =
+          "Rebuild the timeline events of one patient (or of all) in the encrypted patient-record"
+              + " index from the record: stale entries go, every current event is indexed in one"
+              + " commit.")
+  static final class Reindex implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--patient", paramLabel = "ID", description = "Patient id or MRN.")
+    String patient;
+
+    @Option(names = "--all", description = "Every patient.")
+    boolean all;
+
+    @Option(
+        names = "--user",
+        paramLabel = "NAME",
+        description = "Sign in as NAME (default: $MEDITWIN_USER).")
+    String user;
+
+    @Option(names = "--keyword-only", description = "Index by words only (no dense encoder load).")
+    boolean keywordOnly;
+
+    @Override
+    public Integer call() {
+      if (all == (patient != null)) {
+        throw new IllegalArgumentException("give exactly one of --patient ID or --all");
+      }
+      Map<String, Object> json = new LinkedHashMap<>();
+      TimelineIndexing.Report r =
+          CliSupport.withSession(
+              spec,
+              RecordCli.user(user),
+              s -> {
+                Optional<String> pid =
+                    all
+                        ? Optional.empty()
+                        : Optional.of(RecordCli.patient(s, patient).id().value());
+                try (PatientRecordIndex index = RecordCli.patientIndex(spec, s, keywordOnly)) {
+                  TimelineIndexing.Report report =
+                      TimelineIndexing.reindex(
+                          EventIndexFeed.of(s), index, pid, CliSupport.progress(spec));
+                  json.put("patient", pid.orElse("*"));
+                  json.put("semantic", index.semantic());
+                  json.put("indexRecords", index.count());
+                  return report;
+                }
+              });
+      json.put("indexedEvents", r.indexed());
+      json.put("millis", r.millis());
+      CliSupport.emit(
+          spec,
+          json,
+          "Indexed "
+              + r.indexed()
+              + " timeline events for "
+              + (all ? "all patients" : "the patient")
+              + " in "
+              + r.millis()
+              + " ms.");
+      return 0;
+    }
   }
 
   @Command(
