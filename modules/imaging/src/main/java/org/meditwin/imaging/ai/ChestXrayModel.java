@@ -218,7 +218,7 @@ public final class ChestXrayModel implements AutoCloseable {
         NDArray input = m.create(x, new Shape(n, 1, ChestXrayNet.SIZE, ChestXrayNet.SIZE));
         ParameterStore ps = new ParameterStore(m, false);
         NDArray activations = features.forward(ps, new NDList(input), false).singletonOrThrow();
-        float[] pooled = activations.mean(new int[] {2, 3}).toFloatArray();
+        float[] pooled = activations.mean(new int[] {3}).mean(new int[] {2}).toFloatArray();
         for (int i = 0; i < n; i++) {
           float[] v = new float[EMBEDDING_DIMENSION];
           System.arraycopy(pooled, i * EMBEDDING_DIMENSION, v, 0, EMBEDDING_DIMENSION);
