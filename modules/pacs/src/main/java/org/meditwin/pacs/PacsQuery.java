@@ -68,7 +68,16 @@ public record PacsQuery(
 
   /** The series of one study. */
   public static PacsQuery seriesOf(String studyInstanceUid) {
-    return at(QueryLevel.SERIES).withStudyInstanceUid(studyInstanceUid);
+    return new PacsQuery(
+        QueryLevel.SERIES,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.of(studyInstanceUid),
+        Optional.empty());
   }
 
   /** The instances of one series. */
