@@ -5,13 +5,9 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.zip.CRC32;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.store.BufferedIndexInput;
-import org.apache.lucene.store.ByteBuffersDataInput;
-import org.apache.lucene.store.ByteBuffersIndexInput;
 import org.apache.lucene.store.DataAccessHint;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -38,17 +34,34 @@ public final class EncryptedDirectory extends FilterDirectory {
   private static final int RANDOM_READ_BUFFER = 1024;
 
   /**
-   * Files opened for random access (HNSW graph and vectors) up to this size are decrypted once into
-   * heap memory: per-read CTR decryption of a 1-4 KiB buffer for every visited graph node costs
-   * ~10x the search itself. Plaintext never reaches the disk either way.
+   * Files opened for random access (HNSW graph and vectors, quantised vectors, the temporary vector
+   * files of merges) are decrypted once into off-heap memory while this much is free of the
+   * directory's budget: per-read CTR decryption of a 1-4 KiB buffer for every visited graph node
+   * costs ~10x the search itself and made HNSW merges crawl (ADR 0068). Default: a quarter of the
+   * machine's physical memory, at least 256 MiB. Plaintext never reaches the disk either way.
    */
-  public static final long DEFAULT_IN_MEMORY_RANDOM_ACCESS_LIMIT = 256L << 20;
+  public static final long DEFAULT_IN_MEMORY_RANDOM_ACCESS_LIMIT = defaultBudget();
+
+  private static long defaultBudget() {
+    long floor = 256L << 20;
+    try {
+      if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+          instanceof com.sun.management.OperatingSystemMXBean os) {
+        return Math.max(floor, os.getTotalMemorySize() / 4);
+      }
+    } catch (RuntimeException | LinkageError e) {
+      // no management module: keep the floor
+    }
+    return floor;
+  }
 
   private static final int WRITE_BUFFER = 16 * 1024;
 
   private final AesCtr aes;
   private final SecureRandom random = new SecureRandom();
   private final long inMemoryLimit;
+  private final java.util.concurrent.atomic.AtomicLong inMemoryInUse =
+      new java.util.concurrent.atomic.AtomicLong();
 
   /**
    * @param delegate directory holding the ciphertext files
@@ -59,8 +72,9 @@ public final class EncryptedDirectory extends FilterDirectory {
   }
 
   /**
-   * @param inMemoryRandomAccessLimit largest random-access file decrypted into heap memory on open
-   *     (0 disables; larger files decrypt per read)
+   * @param inMemoryRandomAccessLimit budget of off-heap memory for random-access files decrypted on
+   *     open, summed over the files open at the same time (0 disables; files that do not fit
+   *     decrypt per read)
    */
   public EncryptedDirectory(Directory delegate, byte[] key, long inMemoryRandomAccessLimit) {
     super(delegate);
@@ -114,11 +128,20 @@ public final class EncryptedDirectory extends FilterDirectory {
       long length = raw.length() - HEADER_LENGTH;
       boolean random =
           context.hints(DataAccessHint.class).anyMatch(h -> h == DataAccessHint.RANDOM);
-      if (random && length <= inMemoryLimit) {
-        IndexInput decrypted = decryptToMemory(name, raw, iv, length);
-        raw.close();
-        ok = true;
-        return decrypted;
+      if (random) {
+        var region = DecryptedMemoryInput.Region.allocate(length, inMemoryLimit, inMemoryInUse);
+        if (region.isPresent()) {
+          IndexInput decrypted;
+          try {
+            decrypted = decryptToMemory(name, raw, iv, length, region.get());
+          } catch (IOException | RuntimeException e) {
+            region.get().close(length);
+            throw e;
+          }
+          raw.close();
+          ok = true;
+          return decrypted;
+        }
       }
       DecryptingInput input =
           new DecryptingInput(
@@ -132,23 +155,26 @@ public final class EncryptedDirectory extends FilterDirectory {
     }
   }
 
-  private IndexInput decryptToMemory(String name, IndexInput raw, byte[] iv, long length)
+  private IndexInput decryptToMemory(
+      String name, IndexInput raw, byte[] iv, long length, DecryptedMemoryInput.Region region)
       throws IOException {
-    List<ByteBuffer> buffers = new ArrayList<>();
-    int chunk = 1 << 20;
+    byte[] b = new byte[(int) Math.min(DecryptedMemoryInput.CHUNK, Math.max(1, length))];
     raw.seek(HEADER_LENGTH);
-    for (long pos = 0; pos < length; pos += chunk) {
-      int n = (int) Math.min(chunk, length - pos);
-      byte[] b = new byte[n];
+    var target = region.segment();
+    for (long pos = 0; pos < length; pos += b.length) {
+      int n = (int) Math.min(b.length, length - pos);
       raw.readBytes(b, 0, n);
       aes.apply(iv, pos, b, 0, n);
-      buffers.add(ByteBuffer.wrap(b));
+      java.lang.foreign.MemorySegment.copy(
+          b, 0, target, java.lang.foreign.ValueLayout.JAVA_BYTE, pos, n);
     }
-    if (buffers.isEmpty()) {
-      buffers.add(ByteBuffer.allocate(0));
-    }
-    return new ByteBuffersIndexInput(
-        new ByteBuffersDataInput(buffers), "EncryptedInMemory(" + name + ")");
+    java.util.Arrays.fill(b, (byte) 0);
+    return DecryptedMemoryInput.of("EncryptedInMemory(" + name + ")", region, length);
+  }
+
+  /** Bytes of decrypted random-access files currently held in memory (tests, diagnostics). */
+  long inMemoryBytes() {
+    return inMemoryInUse.get();
   }
 
   @Override

@@ -163,6 +163,55 @@ class EncryptedDirectoryTest {
   }
 
   @Test
+  void randomAccessFilesShareAnOffHeapBudgetReleasedOnCloseAndFallBackToStreamingBeyondIt()
+      throws IOException {
+    // 2.5 MiB: crosses the 1 MiB off-heap chunk boundaries
+    byte[] data = randomBytes((5 << 20) / 2, 21);
+    IOContext random = IOContext.DEFAULT.withHints(org.apache.lucene.store.DataAccessHint.RANDOM);
+    EncryptedDirectory dir = new EncryptedDirectory(new ByteBuffersDirectory(), KEY, 3L << 20);
+    write(dir, "a", data);
+    write(dir, "b", data);
+    IndexInput a = dir.openInput("a", random);
+    assertThat(dir.inMemoryBytes()).isEqualTo(data.length);
+    try (IndexInput b = dir.openInput("b", random)) {
+      // no room left in the budget: b decrypts per read, and both read the plaintext
+      assertThat(dir.inMemoryBytes()).isEqualTo(data.length);
+      Random r = new Random(3);
+      RandomAccessInput ra = a.randomAccessSlice(0, data.length);
+      IndexInput clone = a.clone();
+      IndexInput slice = a.slice("s", 1 << 20, data.length - (1 << 20));
+      for (int i = 0; i < 500; i++) {
+        int p = r.nextInt(data.length - 8);
+        long expected =
+            java.nio.ByteBuffer.wrap(data, p, 8).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
+        assertThat(ra.readLong(p)).isEqualTo(expected);
+        clone.seek(p);
+        assertThat(clone.readLong()).isEqualTo(expected);
+        b.seek(p);
+        assertThat(b.readLong()).isEqualTo(expected);
+        if (p >= 1 << 20) {
+          slice.seek(p - (1 << 20));
+          assertThat(slice.readLong()).isEqualTo(expected);
+        }
+      }
+      byte[] all = new byte[data.length];
+      clone.seek(0);
+      clone.readBytes(all, 0, all.length);
+      assertThat(all).isEqualTo(data);
+      clone.close(); // closing a clone keeps the memory of the original
+      assertThat(dir.inMemoryBytes()).isEqualTo(data.length);
+    }
+    a.close();
+    assertThat(dir.inMemoryBytes()).isZero();
+    try (IndexInput again = dir.openInput("b", random)) {
+      assertThat(dir.inMemoryBytes()).isEqualTo(data.length);
+      again.seek(data.length - 1);
+      assertThat(again.readByte()).isEqualTo(data[data.length - 1]);
+    }
+    assertThat(dir.inMemoryBytes()).isZero();
+  }
+
+  @Test
   void checksumInputMatchesTheWrittenChecksum() throws IOException {
     Directory dir = new EncryptedDirectory(new ByteBuffersDirectory(), KEY);
     byte[] data = randomBytes(50_000, 5);
