@@ -2,37 +2,24 @@ package org.meditwin.app.cli.imaging;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.meditwin.app.cli.CliSupport;
-import org.meditwin.imaging.DicomObject;
-import org.meditwin.imaging.DicomReader;
-import org.meditwin.imaging.DicomSource;
-import org.meditwin.imaging.Frame;
-import org.meditwin.imaging.ImageDescription;
-import org.meditwin.imaging.ai.ChestXrayModel;
 import org.meditwin.imaging.ai.ChestXrayTrainer;
-import org.meditwin.imaging.ai.ColorMap;
 import org.meditwin.imaging.bench.ImagingBenchmark;
-import org.meditwin.imaging.render.PngWriter;
-import org.meditwin.imaging.render.RenderOptions;
-import org.meditwin.imaging.render.RenderedImage;
-import org.meditwin.imaging.render.Renderer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code imaging bench} (= {@code bench imaging}). */
 @Command(
     name = "imaging",
     description =
-        "Imaging pipelines: chest X-ray analysis with heat map, model training, benchmark.",
+        "Imaging pipelines: image models (list, analyze with heat map or segmentation, DICOM"
+            + " outputs), chest model training, benchmark.",
     subcommands = {
-      ImagingCommand.Analyze.class,
+      ModelCommands.Models.class,
+      ModelCommands.Analyze.class,
       ImagingCommand.Train.class,
       ImagingCommand.Bench.class
     })
@@ -105,69 +92,6 @@ public final class ImagingCommand implements Runnable {
               r.cacheBytes() >> 20,
               r.heapUsedMiB());
       CliSupport.emit(spec, r, text);
-      return 0;
-    }
-  }
-
-  @Command(
-      name = "analyze",
-      description =
-          "Chest X-ray model on one DICOM image: pneumonia probability, Grad-CAM heat map,"
-              + " impression (decision support only).")
-  static final class Analyze implements Callable<Integer> {
-    @Spec CommandSpec spec;
-
-    @Parameters(index = "0", paramLabel = "FILE")
-    Path file;
-
-    @Option(
-        names = "--heatmap",
-        paramLabel = "PNG",
-        description = "Write the image with the heat map.")
-    Path heatmap;
-
-    @Option(names = "--frame", defaultValue = "1")
-    int frame;
-
-    @Option(names = "--opacity", defaultValue = "0.5")
-    double opacity;
-
-    @Option(names = "--colormap", defaultValue = "JET", description = "JET, HOT or VIRIDIS.")
-    ColorMap colormap;
-
-    @Override
-    public Integer call() throws Exception {
-      DicomObject object = DicomReader.standard().open(DicomSource.file(file));
-      ImageDescription image =
-          object
-              .info()
-              .image()
-              .orElseThrow(() -> new IllegalArgumentException("the file has no image"));
-      if (frame < 1 || frame > image.frames()) {
-        throw new IllegalArgumentException("--frame must be between 1 and " + image.frames());
-      }
-      Frame decoded = object.frame(frame - 1);
-      try (ChestXrayModel model = ChestXrayModel.load(CliSupport.modelsDir())) {
-        ChestXrayModel.Analysis a = model.analyze(object.info(), image, decoded);
-        Map<String, Object> result = new LinkedHashMap<>();
-        Map<String, Object> finding = new LinkedHashMap<>();
-        finding.put("label", "pneumonia");
-        finding.put("probability", Math.round(a.probability() * 10000) / 10000.0);
-        finding.put("positive", a.probability() >= 0.5);
-        finding.put("applicable", a.applicable());
-        result.put("findings", List.of(finding));
-        if (heatmap != null) {
-          RenderedImage shown =
-              Renderer.render(image, decoded, frame - 1, RenderOptions.defaults());
-          PngWriter.write(ChestXrayModel.overlay(shown, a, opacity, colormap), heatmap);
-          result.put("heatmap", heatmap.toAbsolutePath().toString());
-        } else {
-          result.put("heatmap", null);
-        }
-        result.put("model", Map.of("name", a.model(), "version", a.version()));
-        result.put("impression", a.impression());
-        CliSupport.emit(spec, result, a.impression());
-      }
       return 0;
     }
   }
