@@ -78,6 +78,11 @@ public final class DerivedObjects {
     return new DerivedObjectWriter.Segment(c.index(), c.label(), c.rgb());
   }
 
+  /** The float values of a Parametric Map written by {@link #parametricMap} (or any other). */
+  public static float[] parametricMapValues(DicomSource source) {
+    return DerivedObjectWriter.floatPixels(source);
+  }
+
   /** A new UID in the 2.25 (UUID) form. */
   public static String newUid() {
     return DerivedObjectWriter.newUid();

@@ -283,6 +283,27 @@ public final class DerivedObjectWriter {
     }
   }
 
+  /**
+   * The Float Pixel Data of a Parametric Map (all frames, row-major).
+   *
+   * @throws DicomReadException NO_PIXEL_DATA when the object has no float pixel data
+   */
+  public static float[] floatPixels(DicomSource source) {
+    AttributeList list = new AttributeList();
+    try (InputStream in = new BufferedInputStream(source.open());
+        DicomInputStream dis = new DicomInputStream(in)) {
+      list.read(dis);
+      Attribute a = list.get(TagFromName.FloatPixelData);
+      if (a == null) {
+        throw new DicomReadException(Reason.NO_PIXEL_DATA, "the object has no Float Pixel Data");
+      }
+      return a.getFloatValues();
+    } catch (IOException | DicomException e) {
+      throw new DicomReadException(
+          Reason.CORRUPT, "cannot read the float pixel data: " + PixelMedReader.safe(e), e);
+    }
+  }
+
   /** A new UID of the 2.25 form (PS3.5 B.2: the UUID as one unsigned decimal integer). */
   public static String newUid() {
     UUID u = UUID.randomUUID();

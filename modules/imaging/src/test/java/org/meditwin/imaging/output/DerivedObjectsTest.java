@@ -148,6 +148,11 @@ class DerivedObjectsTest {
       assertThat(dciodvfyErrors(out)).as(name).isEmpty();
       String dump = run("dcmdump", "+P", "0040,9096", "+P", "0008,0016", out.toString());
       assertThat(dump).contains("ParametricMapStorage").contains("RealWorldValueMappingSequence");
+      assertThat(DerivedObjects.parametricMapValues(DicomSource.file(out)))
+          .containsExactly(a.heatmap().orElseThrow());
+      DicomInfo back = DicomReader.standard().readInfo(DicomSource.file(out));
+      assertThat(back.studyInstanceUid()).isEqualTo(s.info().studyInstanceUid());
+      assertThat(back.columns()).isEqualTo(s.frame().width());
     }
   }
 
