@@ -296,7 +296,10 @@ public final class SoapView {
     Locale locale = i18n.language().locale();
     ListView<SoapNote> list = new ListView<>(vm.pastNotes());
     list.setId("soap-notes");
-    list.setPlaceholder(new Label(i18n.get("soap.notes.empty")));
+    Label noNotes = new Label(i18n.get("soap.notes.empty"));
+    noNotes.setWrapText(true);
+    noNotes.setPadding(new javafx.geometry.Insets(6));
+    list.setPlaceholder(noNotes);
     list.setCellFactory(
         l ->
             new ListCell<>() {
@@ -355,7 +358,10 @@ public final class SoapView {
     Button go = new Button(i18n.get("soap.search.button"));
     go.setId("soap-note-search-go");
     go.setOnAction(e -> vm.searchNotes());
-    HBox searchRow = new HBox(6, go, similar);
+    // never truncate the button labels: they wrap onto a second row when the column is narrow
+    go.setMinWidth(Region.USE_PREF_SIZE);
+    similar.setMinWidth(Region.USE_PREF_SIZE);
+    javafx.scene.layout.FlowPane searchRow = new javafx.scene.layout.FlowPane(6, 6, go, similar);
     Label hitsTitle = new Label();
     hitsTitle.setId("soap-hits-title");
     hitsTitle.getStyleClass().add(Styles.HINT);

@@ -175,8 +175,41 @@ final class TemplateFields {
     }
     if (t == NoteTemplate.HEARING) {
       hearing(transcript, sentences, audiogram, out);
+      if (!out.containsKey("hearingLossDegree")) {
+        statedDegree(sentences).ifPresent(d -> out.put("hearingLossDegree", d));
+      }
     }
     return out;
+  }
+
+  private static final Pattern STATED_DEGREE =
+      Pattern.compile(
+          "(?i)\\b((?:mild|moderate|moderately severe|severe|profound)(?: to (?:mild|moderate|moderately severe|severe|profound))?)\\b(?: \\w+){0,2}? hearing loss");
+
+  /**
+   * The degree of hearing loss as the clinician stated it in an assessment or objective sentence
+   * ("a mild sensorineural hearing loss in the left ear" → "left mild"), when no audiogram gives
+   * it: a sentence fills one field, so one that names both type and degree fills the type.
+   */
+  static Optional<String> statedDegree(List<DraftSentence> sentences) {
+    List<String> found = new ArrayList<>();
+    for (DraftSentence s : sentences) {
+      if (s.section() != Section.ASSESSMENT && s.section() != Section.OBJECTIVE) {
+        continue;
+      }
+      Matcher m = STATED_DEGREE.matcher(s.text());
+      while (m.find()) {
+        Set<String> sides = TextSupport.sides(s.text());
+        String side =
+            sides.contains("bilateral") || (sides.contains("left") && sides.contains("right"))
+                ? "bilateral "
+                : sides.isEmpty() ? "" : sides.iterator().next() + " ";
+        found.add(side + m.group(1).toLowerCase(Locale.ROOT));
+      }
+    }
+    return found.isEmpty()
+        ? Optional.empty()
+        : Optional.of(String.join("; ", found.stream().distinct().toList()));
   }
 
   private static void hearing(

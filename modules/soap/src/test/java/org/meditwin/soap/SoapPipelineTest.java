@@ -87,6 +87,24 @@ class SoapPipelineTest {
   }
 
   @Test
+  void hearingTemplateTakesTheStatedDegreeWhenNoAudiogramGivesIt() {
+    String t =
+        "Doctor: What brings you in today?\n"
+            + "Patient: I have had ringing in my left ear for about two weeks.\n"
+            + "Doctor: Your audiogram shows a mild sensorineural hearing loss in the left ear.\n";
+    SoapDraft d = pipeline.draft(t, NoteTemplate.HEARING);
+    assertThat(d.fields().get("hearingLossType")).contains("sensorineural");
+    assertThat(d.fields().get("hearingLossDegree")).isEqualTo("left mild");
+    assertThat(d.missingFields()).doesNotContain("hearingLossDegree");
+    // nothing stated, nothing invented
+    SoapDraft none =
+        pipeline.draft(
+            "Doctor: What brings you in?\nPatient: Ringing in my left ear.\n",
+            NoteTemplate.HEARING);
+    assertThat(none.fields()).doesNotContainKey("hearingLossDegree");
+  }
+
+  @Test
   void sortsResultsIntoObjectiveAndPlanWhoeverClassifies() {
     SoapDraft d = pipeline.draft(Transcripts.hearingVisit(), NoteTemplate.HEARING);
     assertThat(d.section(Section.OBJECTIVE))
