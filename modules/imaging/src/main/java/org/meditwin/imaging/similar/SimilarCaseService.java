@@ -7,16 +7,26 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import org.meditwin.core.domain.AuditAction;
+import org.meditwin.core.service.ClinicalStore;
 import org.meditwin.core.task.ProgressListener;
 import org.meditwin.imaging.DicomInfo;
+import org.meditwin.imaging.DicomObject;
+import org.meditwin.imaging.DicomReadException;
+import org.meditwin.imaging.DicomReader;
+import org.meditwin.imaging.DicomSource;
 import org.meditwin.imaging.Frame;
 import org.meditwin.imaging.ImageDescription;
 import org.meditwin.imaging.ai.ChestXrayDataset;
 import org.meditwin.imaging.ai.ChestXrayModel;
+import org.meditwin.imaging.archive.ArchivedInstance;
+import org.meditwin.imaging.archive.ArchivedStudy;
+import org.meditwin.imaging.archive.ImagingArchive;
 import org.meditwin.imaging.render.RenderOptions;
 import org.meditwin.imaging.render.RenderedImage;
 import org.meditwin.imaging.render.Renderer;
 import org.meditwin.search.cases.CaseFilter;
+import org.meditwin.search.cases.CaseHit;
 import org.meditwin.search.cases.CaseIndex;
 import org.meditwin.search.cases.CaseQuery;
 import org.meditwin.search.cases.CaseRecord;
@@ -42,17 +52,30 @@ public final class SimilarCaseService implements AutoCloseable {
   private final ChestXrayModel model;
   private final CaseIndex index;
   private final String libraryVersion;
+  private final Optional<ClinicalStore> audit;
 
-  private SimilarCaseService(ChestXrayModel model, CaseIndex index) {
-    this.model = model;
-    this.index = index;
+  private SimilarCaseService(ChestXrayModel model, CaseIndex index, Optional<ClinicalStore> audit) {
+    this.model = Objects.requireNonNull(model, "model");
+    this.index = Objects.requireNonNull(index, "index");
+    this.audit = audit;
     this.libraryVersion = ReferenceLibrary.version(model);
   }
 
-  /** Takes ownership of {@code model} and {@code index}. */
+  /**
+   * Reference library only: requests naming a patient are refused (no audit trail). Takes ownership
+   * of {@code model} and {@code index}.
+   */
   public static SimilarCaseService of(ChestXrayModel model, CaseIndex index) {
-    return new SimilarCaseService(
-        Objects.requireNonNull(model, "model"), Objects.requireNonNull(index, "index"));
+    return new SimilarCaseService(model, index, Optional.empty());
+  }
+
+  /**
+   * With the signed-in session's store: a request for a patient's own studies is audited ({@code
+   * PHI_SEARCH} on the patient, detail without PHI). Takes ownership of {@code model} and {@code
+   * index}.
+   */
+  public static SimilarCaseService of(ChestXrayModel model, CaseIndex index, ClinicalStore store) {
+    return new SimilarCaseService(model, index, Optional.of(store));
   }
 
   /** State of the reference library in the index. */
@@ -121,8 +144,27 @@ public final class SimilarCaseService implements AutoCloseable {
     if (request.reportText().isPresent()) {
       query = query.withReportText(request.reportText().get());
     }
-    var hits = index.search(query);
+    if (request.patientId().isPresent() && audit.isEmpty()) {
+      throw new IllegalStateException("searching a patient's studies needs a signed-in session");
+    }
+    List<CaseHit> hits = index.search(query);
     long t2 = System.nanoTime();
+    if (request.patientId().isPresent()) {
+      long own = hits.stream().filter(h -> h.source() == CaseSource.CLINIC).count();
+      String patient = request.patientId().get();
+      audit
+          .get()
+          .write(
+              tx -> {
+                tx.audit(
+                    AuditAction.PHI_SEARCH,
+                    "patient",
+                    patient,
+                    true,
+                    "similar cases: " + hits.size() + " hits, " + own + " own studies");
+                return null;
+              });
+    }
     return new SimilarResult(true, Optional.empty(), hits, (t1 - t0) / 1000, (t2 - t1) / 1000);
   }
 
@@ -175,6 +217,77 @@ public final class SimilarCaseService implements AutoCloseable {
             vector,
             ReferenceLibrary.png(Thumbnails.fit(shown, THUMBNAIL_SIDE))));
     return true;
+  }
+
+  /**
+   * Indexes an archived study (call after an import or analysis): the first chest-radiograph image
+   * of the study (series/instance order) is embedded with the model's label and impression. Returns
+   * false when the study is not archived or has no chest radiograph. Reading the objects is audited
+   * by the archive.
+   */
+  public boolean indexArchivedStudy(
+      ImagingArchive archive, DicomReader reader, String studyInstanceUid) {
+    Objects.requireNonNull(archive, "archive");
+    Objects.requireNonNull(reader, "reader");
+    Optional<ArchivedStudy> study = archive.study(studyInstanceUid);
+    if (study.isEmpty()) {
+      return false;
+    }
+    for (ArchivedInstance instance : archive.instances(studyInstanceUid)) {
+      try {
+        DicomSource source = archive.source(instance);
+        DicomInfo info = reader.readInfo(source);
+        if (info.image().isEmpty() || !ChestXrayModel.isChestRadiograph(info)) {
+          continue;
+        }
+        DicomObject object = reader.open(source);
+        ImageDescription image = object.info().image().orElseThrow();
+        return indexStudy(
+            study.get().patientId(),
+            studyInstanceUid,
+            dicomDate(study.get().studyDate()),
+            object.info(),
+            image,
+            object.frame(0),
+            Optional.empty());
+      } catch (DicomReadException e) {
+        LOG.warn("similar-case indexing skipped an object: {}", e.reason());
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Indexes every archived study of a patient that is not indexed yet (a back-fill, e.g. for
+   * studies imported before this feature); returns how many were indexed.
+   */
+  public int indexArchivedPatient(
+      ImagingArchive archive,
+      DicomReader reader,
+      String patientId,
+      ProgressListener progress,
+      BooleanSupplier cancelled) {
+    List<ArchivedStudy> studies = archive.studies(patientId);
+    int indexed = 0;
+    for (int i = 0; i < studies.size() && !cancelled.getAsBoolean(); i++) {
+      String uid = studies.get(i).studyInstanceUid();
+      if (index.find(caseId(uid)).isEmpty() && indexArchivedStudy(archive, reader, uid)) {
+        indexed++;
+      }
+      progress.progress(i + 1, studies.size(), "Indexing studies for similar cases");
+    }
+    return indexed;
+  }
+
+  static Optional<LocalDate> dicomDate(String yyyymmdd) {
+    try {
+      return yyyymmdd.length() == 8
+          ? Optional.of(
+              LocalDate.parse(yyyymmdd, java.time.format.DateTimeFormatter.BASIC_ISO_DATE))
+          : Optional.empty();
+    } catch (java.time.format.DateTimeParseException e) {
+      return Optional.empty();
+    }
   }
 
   /**

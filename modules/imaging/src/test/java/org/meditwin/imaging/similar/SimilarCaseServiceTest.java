@@ -1,6 +1,7 @@
 package org.meditwin.imaging.similar;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -13,16 +14,28 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.meditwin.core.domain.AuditAction;
+import org.meditwin.core.domain.Patient;
+import org.meditwin.core.domain.Sex;
+import org.meditwin.core.service.PatientService.PatientInput;
+import org.meditwin.core.service.UserSession;
 import org.meditwin.core.task.ProgressListener;
 import org.meditwin.imaging.DicomInfo;
+import org.meditwin.imaging.DicomObject;
+import org.meditwin.imaging.DicomReader;
+import org.meditwin.imaging.DicomSource;
 import org.meditwin.imaging.Frame;
 import org.meditwin.imaging.ImageDescription;
 import org.meditwin.imaging.VoiFunction;
 import org.meditwin.imaging.ai.ChestXrayDataset;
 import org.meditwin.imaging.ai.ChestXrayModel;
+import org.meditwin.imaging.archive.ImagingArchive;
+import org.meditwin.imaging.archive.ImportResult;
 import org.meditwin.search.cases.CaseHit;
 import org.meditwin.search.cases.CaseIndex;
 import org.meditwin.search.cases.CaseSource;
+import org.meditwin.store.EmbeddedWorkstation;
+import org.meditwin.testsupport.MutableClock;
 
 /** The similar-case service on the shipped model and reference library (built once). */
 class SimilarCaseServiceTest {
@@ -30,6 +43,8 @@ class SimilarCaseServiceTest {
   private static final byte[] KEY = new byte[32];
 
   @TempDir static Path tmp;
+  private static EmbeddedWorkstation workstation;
+  private static UserSession session;
   private static SimilarCaseService service;
   private static List<ChestXrayDataset.Sample> val;
   private static final AtomicLong buildSteps = new AtomicLong();
@@ -37,10 +52,17 @@ class SimilarCaseServiceTest {
   @BeforeAll
   static void buildLibrary() throws Exception {
     KEY[0] = 9;
+    workstation =
+        EmbeddedWorkstation.open(
+            tmp.resolve("data"),
+            EmbeddedWorkstation.Options.fastKdfForTests(
+                MutableClock.startingAt("2026-11-22T05:00:00Z")));
+    session = workstation.initialise("admin", "Dr Ada", "admin-password-1".toCharArray());
     service =
         SimilarCaseService.of(
             ChestXrayModel.load(MODELS),
-            CaseIndex.open(tmp.resolve("cases"), KEY, Optional.empty()));
+            CaseIndex.open(tmp.resolve("cases"), KEY, Optional.empty()),
+            session.clinicalStore());
     assertThat(service.libraryReady()).isFalse();
     assertThat(service.ensureLibrary((d, t, m) -> buildSteps.incrementAndGet(), () -> false))
         .isTrue();
@@ -50,6 +72,8 @@ class SimilarCaseServiceTest {
   @AfterAll
   static void close() {
     service.close();
+    session.close();
+    workstation.close();
   }
 
   static ImageDescription image28() {
@@ -217,6 +241,82 @@ class SimilarCaseServiceTest {
     assertThat(done).isFalse();
     assertThat(service.libraryStatus().cases()).isEqualTo(2428);
     assertThat(service.libraryReady()).isTrue();
+  }
+
+  @Test
+  void patientSearchesAreAuditedAndRefusedWithoutASession() throws Exception {
+    SimilarRequest forPatient =
+        SimilarRequest.of(info("CR", "CHEST"), image28(), frame(val.get(2).pixels()), 3)
+            .forPatient("PAT-AUDIT", Optional.empty());
+    service.findSimilar(forPatient);
+    assertThat(
+            session.audit().find(org.meditwin.core.service.AuditLog.Filter.all(), 500).stream()
+                .anyMatch(
+                    e ->
+                        e.action() == AuditAction.PHI_SEARCH
+                            && e.targetId().equals("PAT-AUDIT")
+                            && e.detail().startsWith("similar cases")))
+        .isTrue();
+    try (SimilarCaseService noSession =
+        SimilarCaseService.of(
+            ChestXrayModel.load(MODELS),
+            CaseIndex.open(tmp.resolve("other"), KEY, Optional.empty()))) {
+      assertThatThrownBy(() -> noSession.findSimilar(forPatient))
+          .isInstanceOf(IllegalStateException.class);
+    }
+  }
+
+  @Test
+  void archivedStudiesAreIndexedForTheirPatient() {
+    Patient p =
+        session
+            .patients()
+            .create(
+                new PatientInput(
+                    "MRN-SIM-1",
+                    "Ada",
+                    "Quillfeather",
+                    Optional.of(LocalDate.of(1961, 2, 3)),
+                    Sex.FEMALE,
+                    "",
+                    "",
+                    "",
+                    ""));
+    DicomReader reader = DicomReader.standard();
+    ImagingArchive archive = new ImagingArchive(session.clinicalStore(), reader);
+    Path cr = chestDicom();
+    ImportResult imported =
+        archive.importSources(
+            p.id().value(),
+            "file",
+            List.of(DicomSource.file(cr)),
+            ProgressListener.NONE,
+            () -> false);
+    String uid = imported.studyInstanceUids().iterator().next();
+    assertThat(service.indexArchivedStudy(archive, reader, uid)).isTrue();
+    assertThat(service.indexArchivedStudy(archive, reader, "1.2.not.archived")).isFalse();
+    assertThat(
+            service.indexArchivedPatient(
+                archive, reader, p.id().value(), ProgressListener.NONE, () -> false))
+        .isZero(); // already indexed
+    DicomObject object = reader.open(DicomSource.file(cr));
+    SimilarResult r =
+        service.findSimilar(
+            SimilarRequest.of(
+                    object.info(), object.info().image().orElseThrow(), object.frame(0), 5)
+                .forPatient(p.id().value(), Optional.empty()));
+    assertThat(r.hits().get(0).id()).isEqualTo(SimilarCaseService.caseId(uid));
+    assertThat(r.hits().get(0).patientId()).contains(p.id().value());
+    service.removePatient(p.id().value());
+    assertThat(service.index().find(SimilarCaseService.caseId(uid))).isEmpty();
+  }
+
+  static Path chestDicom() {
+    try {
+      return Path.of(SimilarCaseServiceTest.class.getResource("chest-val1.dcm").toURI());
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test
