@@ -274,7 +274,15 @@ public final class ImagingView {
     VBox.setVgrow(seriesList, Priority.ALWAYS);
     left.setPadding(new Insets(6));
 
-    Node inspector = inspector();
+    // side panel tabs: metadata inspector, report, patient record (imaging.report / .archive)
+    javafx.scene.control.Tab metadataTab =
+        new javafx.scene.control.Tab(i18n.get("imaging.metadata"), inspector());
+    metadataTab.setId("imaging-tab-metadata");
+    metadataTab.setClosable(false);
+    javafx.scene.control.TabPane sideTabs = new javafx.scene.control.TabPane(metadataTab);
+    sideTabs.setId("imaging-side-tabs");
+    org.meditwin.app.imaging.archive.ImagingRecordView.install(context, model, sideTabs);
+    Node inspector = sideTabs;
 
     grid.setId("imaging-grid");
     grid.setHgap(2);

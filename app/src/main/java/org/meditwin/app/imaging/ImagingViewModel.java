@@ -260,6 +260,11 @@ public final class ImagingViewModel {
     return t.getClass().getSimpleName();
   }
 
+  /** Shows a catalog read elsewhere (e.g. the patient's imaging archive) as if it was opened. */
+  public void showCatalog(Catalog result) {
+    show(result);
+  }
+
   void show(Catalog result) {
     catalog = Optional.of(result);
     series.setAll(result.allSeries().stream().filter(Catalog.Series::hasImages).toList());

@@ -7,11 +7,12 @@ import org.meditwin.imaging.ImageDescription;
 import org.meditwin.imaging.render.Renderer;
 
 /** Distances in mm from Pixel Spacing and ROI statistics in modality units. */
-final class Measurements {
+public final class Measurements {
   private Measurements() {}
 
   /** Region statistics: mean and SD of modality values, pixel count and area. */
-  record RoiStats(double mean, double sd, int pixels, Optional<Double> areaMm2, String unit) {
+  public record RoiStats(
+      double mean, double sd, int pixels, Optional<Double> areaMm2, String unit) {
     String label() {
       String area =
           areaMm2.map(a -> String.format(Locale.ROOT, "%.1f mm²", a)).orElse(pixels + " px");
@@ -25,12 +26,12 @@ final class Measurements {
     }
   }
 
-  static Optional<Double> distance(
+  public static Optional<Double> distance(
       ImageDescription image, double x1, double y1, double x2, double y2) {
     return image.pixelSpacing().map(s -> Math.hypot((x2 - x1) * s.column(), (y2 - y1) * s.row()));
   }
 
-  static Optional<RoiStats> roi(
+  public static Optional<RoiStats> roi(
       ImageDescription image,
       Frame frame,
       String modality,

@@ -1,0 +1,308 @@
+package org.meditwin.app.imaging.archive;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.meditwin.app.common.ErrorReporter;
+import org.meditwin.app.i18n.I18n;
+import org.meditwin.core.domain.Patient;
+import org.meditwin.core.task.TaskExecutor;
+import org.meditwin.imaging.Catalog;
+import org.meditwin.imaging.DicomSource;
+import org.meditwin.imaging.archive.ArchivedStudy;
+import org.meditwin.imaging.archive.ImagingArchive;
+import org.meditwin.imaging.archive.ImportResult;
+import org.meditwin.record.ClinicalEvent;
+import org.meditwin.record.EventFilter;
+import org.meditwin.record.EventType;
+import org.meditwin.record.Provenance;
+import org.meditwin.record.TimelineService;
+
+/**
+ * The patient's imaging archive in the imaging pane: "Add to patient record" for the study shown,
+ * the list of the current patient's archived studies, and opening one in the viewer. A newly
+ * archived study gets an IMAGING event on the patient's timeline (provenance imaging/&lt;study
+ * id&gt;; its record link is {@code imaging:<study id>}).
+ */
+public final class ArchiveViewModel {
+  private final ImagingArchive archive;
+  private final TimelineService timeline;
+  private final TaskExecutor tasks;
+  private final I18n i18n;
+  private final ErrorReporter errors;
+  private final Supplier<LocalDate> today;
+  private final java.util.function.Function<org.meditwin.core.domain.PatientId, Optional<Patient>>
+      patients;
+  private final ObservableList<ArchivedStudy> studies = FXCollections.observableArrayList();
+  private final StringProperty status = new SimpleStringProperty("");
+  private final BooleanProperty busy = new SimpleBooleanProperty(false);
+  private final AtomicBoolean cancel = new AtomicBoolean();
+  private Optional<Patient> patient = Optional.empty();
+
+  public ArchiveViewModel(
+      ImagingArchive archive,
+      TimelineService timeline,
+      TaskExecutor tasks,
+      I18n i18n,
+      ErrorReporter errors,
+      java.time.Clock clock,
+      ZoneId zone,
+      java.util.function.Function<org.meditwin.core.domain.PatientId, Optional<Patient>> patients) {
+    this.archive = archive;
+    this.timeline = timeline;
+    this.tasks = tasks;
+    this.i18n = i18n;
+    this.errors = errors;
+    this.today = () -> LocalDate.ofInstant(clock.instant(), zone);
+    this.patients = patients;
+  }
+
+  public ObservableList<ArchivedStudy> studies() {
+    return studies;
+  }
+
+  public StringProperty statusProperty() {
+    return status;
+  }
+
+  public BooleanProperty busyProperty() {
+    return busy;
+  }
+
+  public Optional<Patient> patient() {
+    return patient;
+  }
+
+  public ImagingArchive archive() {
+    return archive;
+  }
+
+  /** Switches to a patient and lists their archived studies. */
+  public CompletableFuture<List<ArchivedStudy>> setPatient(Optional<Patient> p) {
+    patient = p;
+    studies.clear();
+    if (p.isEmpty()) {
+      status.set(i18n.get("imaging.archive.status.noPatient"));
+      return CompletableFuture.completedFuture(List.of());
+    }
+    return refresh();
+  }
+
+  /** Reloads the current patient's archived studies. */
+  public CompletableFuture<List<ArchivedStudy>> refresh() {
+    if (patient.isEmpty()) {
+      return CompletableFuture.completedFuture(List.of());
+    }
+    String pid = patient.get().id().value();
+    return tasks
+        .submit(i18n.get("imaging.archive.task.list"), p -> archive.studies(pid))
+        .whenComplete(
+            (list, error) -> {
+              if (error != null) {
+                status.set(errors.message(error));
+                return;
+              }
+              if (patient.map(x -> x.id().value()).equals(Optional.of(pid))) {
+                studies.setAll(list);
+                status.set(i18n.get("imaging.archive.status.count", list.size()));
+              }
+            });
+  }
+
+  /**
+   * Archives the objects of the study shown in the viewer for the current patient (duplicates are
+   * skipped, unreadable objects reported), then adds a timeline event for each new study.
+   */
+  public CompletableFuture<ImportResult> addToRecord(List<Catalog.Instance> instances) {
+    if (patient.isEmpty()) {
+      status.set(i18n.get("imaging.archive.status.noPatient"));
+      return CompletableFuture.failedFuture(new IllegalStateException("no patient"));
+    }
+    if (instances.isEmpty()) {
+      status.set(i18n.get("imaging.archive.status.nothing"));
+      return CompletableFuture.failedFuture(new IllegalStateException("no study"));
+    }
+    String pid = patient.get().id().value();
+    List<DicomSource> sources = instances.stream().map(Catalog.Instance::source).toList();
+    cancel.set(false);
+    busy.set(true);
+    status.set(i18n.get("imaging.archive.status.importing", sources.size()));
+    return tasks
+        .submit(
+            i18n.get("imaging.archive.task.import"),
+            p -> {
+              ImportResult r = archive.importSources(pid, "file", sources, p, cancel::get);
+              addTimelineEvents(pid, r);
+              return r;
+            })
+        .whenComplete(
+            (r, error) -> {
+              busy.set(false);
+              if (error != null) {
+                status.set(errors.message(error));
+                return;
+              }
+              status.set(
+                  i18n.get(
+                      r.cancelled()
+                          ? "imaging.archive.status.cancelled"
+                          : "imaging.archive.status.imported",
+                      r.importedCount(),
+                      r.duplicates(),
+                      r.problems().size()));
+              refresh();
+            });
+  }
+
+  /** Stops an import after the object being stored (what was stored stays). */
+  public void cancel() {
+    cancel.set(true);
+  }
+
+  private void addTimelineEvents(String pid, ImportResult r) {
+    if (r.studyInstanceUids().isEmpty()) {
+      return;
+    }
+    Set<String> known = new java.util.HashSet<>();
+    for (ClinicalEvent e :
+        timeline.find(
+            pid,
+            new EventFilter(
+                Optional.empty(),
+                Set.of(EventType.IMAGING),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty()))) {
+      if (Provenance.IMAGING.equals(e.provenance().sourceKind())) {
+        known.add(e.provenance().sourceId());
+      }
+    }
+    List<ClinicalEvent> events = new ArrayList<>();
+    for (String uid : r.studyInstanceUids()) {
+      Optional<ArchivedStudy> s = archive.study(uid);
+      if (s.isPresent() && !known.contains(s.get().id())) {
+        events.add(event(s.get(), today.get()));
+      }
+    }
+    timeline.addAll(events);
+  }
+
+  static ClinicalEvent event(ArchivedStudy s, LocalDate fallback) {
+    String what = s.modality().isBlank() ? "Imaging" : s.modality();
+    String title =
+        what + " imaging study" + (s.description().isBlank() ? "" : ": " + s.description().strip());
+    ClinicalEvent e =
+        ClinicalEvent.of(
+            s.patientId(),
+            EventType.IMAGING,
+            title,
+            s.date().orElse(fallback),
+            Provenance.imaging(s.id()));
+    return e;
+  }
+
+  /** The archived study as a catalog of in-memory sources, for the viewer. */
+  public CompletableFuture<Catalog> open(ArchivedStudy study) {
+    String pid = study.patientId();
+    busy.set(true);
+    return tasks
+        .submit(
+            i18n.get("imaging.archive.task.open"),
+            p -> only(archive.catalog(pid), study.studyInstanceUid()))
+        .whenComplete(
+            (c, error) -> {
+              busy.set(false);
+              status.set(
+                  error != null
+                      ? errors.message(error)
+                      : i18n.get("imaging.archive.status.opened", c.instanceCount()));
+            });
+  }
+
+  /** The view model for a pane: the session's archive, timeline and patients. */
+  public static ArchiveViewModel create(org.meditwin.app.common.PaneContext context) {
+    org.meditwin.core.service.UserSession session = context.session();
+    return new ArchiveViewModel(
+        new ImagingArchive(session.clinicalStore(), org.meditwin.imaging.DicomReader.standard()),
+        TimelineService.of(session),
+        context.tasks(),
+        context.i18n(),
+        context.errors(),
+        context.clock(),
+        context.zone(),
+        id -> session.patients().find(id));
+  }
+
+  /** What a record link ({@code imaging:<id>}) points at. */
+  public record Found(
+      Optional<org.meditwin.imaging.report.ImagingReport> report,
+      Optional<ArchivedStudy> study,
+      Optional<Patient> patient) {}
+
+  /**
+   * Resolves a record link: {@code id} is a report id (its study is opened with it) or an archived
+   * study id; the patient is looked up so the pane can switch to them.
+   */
+  public CompletableFuture<Found> resolve(
+      String patientId,
+      String id,
+      java.util.function.Function<String, Optional<org.meditwin.imaging.report.ImagingReport>>
+          reports) {
+    return tasks.submit(
+        i18n.get("imaging.archive.task.open"),
+        p -> {
+          Optional<org.meditwin.imaging.report.ImagingReport> r = reports.apply(id);
+          Optional<ArchivedStudy> study =
+              r.isPresent()
+                  ? r.get()
+                      .archiveStudyId()
+                      .flatMap(archive::studyById)
+                      .or(() -> archive.study(r.get().studyInstanceUid()))
+                  : archive.studyById(id);
+          Optional<Patient> patient =
+              patients.apply(new org.meditwin.core.domain.PatientId(patientId));
+          return new Found(r, study, patient);
+        });
+  }
+
+  /** The catalog restricted to one study. */
+  static Catalog only(Catalog c, String studyUid) {
+    List<Catalog.PatientGroup> groups = new ArrayList<>();
+    for (Catalog.PatientGroup g : c.patients()) {
+      List<Catalog.Study> keep =
+          g.studies().stream().filter(s -> s.uid().equals(studyUid)).toList();
+      if (!keep.isEmpty()) {
+        groups.add(new Catalog.PatientGroup(g.name(), g.id(), keep));
+      }
+    }
+    return new Catalog(groups, c.problems());
+  }
+
+  /** "CT · 2024-01-02 · 3 series, 120 images · file" for the list. */
+  public static String describe(ArchivedStudy s, I18n i18n) {
+    String date = s.date().map(LocalDate::toString).orElse("—");
+    return i18n.get(
+        "imaging.archive.study.line",
+        s.modality().isBlank() ? "?" : s.modality().toUpperCase(Locale.ROOT),
+        date,
+        s.description().isBlank()
+            ? i18n.get("imaging.archive.study.noDescription")
+            : s.description(),
+        s.seriesCount(),
+        s.instanceCount(),
+        s.origin());
+  }
+}
