@@ -21,6 +21,10 @@ import picocli.CommandLine.Spec;
       ModelCommands.Models.class,
       ModelCommands.Analyze.class,
       ImagingCommand.Train.class,
+      ArchiveCommands.Import.class,
+      ArchiveCommands.Studies.class,
+      ArchiveCommands.Report.class,
+      SimilarCommand.class,
       ImagingCommand.Bench.class
     })
 public final class ImagingCommand implements Runnable {
