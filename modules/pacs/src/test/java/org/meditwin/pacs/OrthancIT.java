@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.meditwin.core.task.ProgressListener;
 import org.meditwin.imaging.DicomSource;
 import org.meditwin.pacs.dimse.Part10;
+import org.meditwin.pacs.web.DicomWebClient;
 
 /**
  * Against Debian's Orthanc started by {@code orthanc/start.sh} in a network namespace with only
@@ -213,6 +214,71 @@ class OrthancIT {
     PacsNode stranger = PacsNode.of("stranger", "ORTHANC", "127.0.0.1", 4242, "STRANGER");
     assertThatThrownBy(() -> DimseClient.of(stranger).find(PacsQuery.studies(), 10))
         .isInstanceOf(PacsException.class);
+  }
+
+  @Test
+  void stowedObjectIsFoundByQidoAndReturnedIdenticallyByWado() throws IOException {
+    DicomWebClient web = DicomWebClient.of(ORTHANC);
+    Path file = Samples.stowSample();
+    byte[] original = Files.readAllBytes(file);
+    originals.put(Part10.parse(original).sopInstanceUid(), original);
+    StoreResult sent =
+        web.store(List.of(DicomSource.file(file)), ProgressListener.NONE, () -> false);
+    assertThat(sent.failures()).isEmpty();
+    assertThat(sent.sent()).isEqualTo(1);
+    String study = PixelBytes.studyUid(original);
+    List<PacsMatch> studies = web.search(PacsQuery.studies().withStudyInstanceUid(study), 10);
+    assertThat(studies)
+        .singleElement()
+        .satisfies(m -> assertThat(m.studyInstanceUid()).contains(study));
+    List<PacsMatch> series = web.search(PacsQuery.seriesOf(study), 10);
+    assertThat(series).isNotEmpty();
+    List<PacsMatch> instances =
+        web.search(
+            PacsQuery.instancesOf(study, series.getFirst().seriesInstanceUid().orElseThrow()), 10);
+    assertThat(instances).extracting(m -> m.sopInstanceUid().orElseThrow()).contains(uid(file));
+    ConcurrentLinkedQueue<ReceivedInstance> got = new ConcurrentLinkedQueue<>();
+    List<long[]> progress = new CopyOnWriteArrayList<>();
+    RetrieveResult r =
+        web.retrieve(
+            RetrieveRequest.study(study),
+            got::add,
+            (done, total, msg) -> progress.add(new long[] {done, total}),
+            () -> false);
+    assertThat(r.received()).isEqualTo(1);
+    assertIdentical(got, List.of(file));
+    assertThat(progress.getLast()).containsExactly(1, 1);
+  }
+
+  @Test
+  void dicomWebFindsWhatDimseStored() throws IOException {
+    DicomWebClient web = DicomWebClient.of(ORTHANC);
+    String study = studyOf(Samples.mr());
+    assertThat(web.search(PacsQuery.studies().withModality("MR"), 100))
+        .extracting(m -> m.studyInstanceUid().orElseThrow())
+        .contains(study);
+    assertThat(web.search(PacsQuery.at(QueryLevel.PATIENT), 100)).isNotEmpty();
+  }
+
+  @Test
+  void dicomWebErrorsAreClear() {
+    DicomWebClient web = DicomWebClient.of(ORTHANC);
+    assertThatThrownBy(
+            () ->
+                web.retrieve(
+                    RetrieveRequest.study("1.2.3.4.5.6.7.8.9"),
+                    i -> {},
+                    ProgressListener.NONE,
+                    () -> false))
+        .isInstanceOfSatisfying(
+            PacsException.class, e -> assertThat(e.reason()).isEqualTo(PacsException.Reason.HTTP))
+        .hasMessageContaining("HTTP 404");
+    DicomWebClient down =
+        DicomWebClient.of(URI.create("http://127.0.0.1:8099/dicom-web"), DimseOptions.defaults());
+    assertThatThrownBy(() -> down.search(PacsQuery.studies(), 1))
+        .isInstanceOfSatisfying(
+            PacsException.class,
+            e -> assertThat(e.reason()).isEqualTo(PacsException.Reason.REFUSED));
   }
 
   static String uidUnchecked(Path p) {

@@ -50,6 +50,11 @@ final class Samples {
     return testFiles().resolve("JPEG-lossy.dcm");
   }
 
+  /** An RGB secondary capture, RLE lossless; used only by the STOW-RS test. */
+  static Path stowSample() {
+    return testFiles().resolve("SC_rgb_rle.dcm");
+  }
+
   /** One patient with CR and CT series (8 small instances). */
   static List<Path> crCtStudyFiles() {
     return files(testFiles().resolve("dicomdirtests/77654033"));
