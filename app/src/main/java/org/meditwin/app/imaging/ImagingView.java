@@ -228,6 +228,8 @@ public final class ImagingView {
             colours,
             clearAi,
             helpButton);
+    // model chooser + "save AI result as DICOM" around the analyze button (imaging.models)
+    org.meditwin.app.imaging.models.ImageModelsView.install(context, model, bar, analyze);
     bar.setId("imaging-toolbar");
     bar.getStyleClass().add("mt-imaging-toolbar");
     bar.setAlignment(Pos.CENTER_LEFT);

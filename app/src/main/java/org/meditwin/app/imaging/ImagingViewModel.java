@@ -99,6 +99,8 @@ public final class ImagingViewModel {
   private final StringProperty aiResult = new SimpleStringProperty("");
   private final java.util.function.Supplier<ChestXrayModel> models;
   private ChestXrayModel chestModel;
+  private Optional<org.meditwin.app.imaging.models.ImageModelsViewModel> imageModels =
+      Optional.empty();
 
   public ImagingViewModel(
       I18n i18n,
@@ -166,16 +168,65 @@ public final class ImagingViewModel {
   }
 
   private void renderIfAnalysed(Viewport v) {
-    if (v.analysis.get().isPresent()) {
+    if (v.analysis.get().isPresent() || v.modelResult.get().isPresent()) {
       render(v);
     }
   }
 
+  /** Lets the user choose among the catalog's image models (ADR 0128); analyze() runs it. */
+  public void attachModels(org.meditwin.app.imaging.models.ImageModelsViewModel models) {
+    this.imageModels = Optional.of(models);
+  }
+
   /**
-   * Runs the chest X-ray model on the active viewport's slice in the background; the heat map is
-   * then blended over that slice.
+   * Runs the chosen image model (the chest X-ray model when no model chooser is attached) on the
+   * active viewport's slice in the background; its heat map or segmentation is then blended over
+   * that slice.
    */
-  public CompletableFuture<ChestXrayModel.Analysis> analyze() {
+  public CompletableFuture<?> analyze() {
+    if (imageModels.isPresent() && imageModels.get().selectedProperty().get().isPresent()) {
+      return analyzeWith(imageModels.get());
+    }
+    return analyzeChest();
+  }
+
+  private CompletableFuture<org.meditwin.imaging.ai.ImageAnalysis> analyzeWith(
+      org.meditwin.app.imaging.models.ImageModelsViewModel models) {
+    Viewport v = activeViewport();
+    Optional<Viewport.Rendered> r = v.rendered.get();
+    if (r.isEmpty()) {
+      return CompletableFuture.failedFuture(
+          new IllegalStateException(i18n.get("imaging.export.none")));
+    }
+    Viewport.Rendered shown = r.get();
+    busy.set(true);
+    return tasks
+        .submit(
+            i18n.get("imaging.task.analyze"),
+            progress -> {
+              progress.progress(-1, -1, i18n.get("imaging.task.analyze"));
+              return models.run(
+                  shown.slice().instance().info(), shown.description(), shown.frame());
+            })
+        .whenComplete(
+            (a, error) -> {
+              busy.set(false);
+              if (error != null) {
+                Throwable cause = error.getCause() == null ? error : error.getCause();
+                aiResult.set(i18n.get("imaging.ai.failed", message(cause)));
+                return;
+              }
+              v.modelResult.set(Optional.of(new Viewport.ModelResult(shown.slice(), a)));
+              // the chest model's result also in its own form, for the report pane
+              v.analysis.set(
+                  ChestXrayModel.Analysis.from(a)
+                      .map(c -> new Viewport.AiResult(shown.slice(), c)));
+              aiResult.set(a.impression());
+              render(v);
+            });
+  }
+
+  private CompletableFuture<ChestXrayModel.Analysis> analyzeChest() {
     Viewport v = activeViewport();
     Optional<Viewport.Rendered> r = v.rendered.get();
     if (r.isEmpty()) {
@@ -214,6 +265,7 @@ public final class ImagingViewModel {
   public void clearAnalysis() {
     Viewport v = activeViewport();
     v.analysis.set(Optional.empty());
+    v.modelResult.set(Optional.empty());
     aiResult.set("");
     render(v);
   }
@@ -491,6 +543,11 @@ public final class ImagingViewModel {
     boolean invert = v.invert.get();
     Optional<ChestXrayModel.Analysis> heat =
         v.analysis.get().filter(a -> a.slice().equals(slice)).map(Viewport.AiResult::analysis);
+    Optional<org.meditwin.imaging.ai.ImageAnalysis> generic =
+        v.modelResult
+            .get()
+            .filter(m -> m.slice().equals(slice))
+            .map(Viewport.ModelResult::analysis);
     double opacity = heatOpacity.get();
     ColorMap map = colorMap.get();
     CompletableFuture.supplyAsync(
@@ -509,7 +566,13 @@ public final class ImagingViewModel {
                 options = options.withWindow(used);
               }
               RenderedImage image8 = Renderer.render(image, frame, slice.frame(), options);
-              if (heat.isPresent()
+              if (generic.isPresent()
+                  && generic.get().width() == image8.width()
+                  && generic.get().height() == image8.height()) {
+                image8 =
+                    org.meditwin.imaging.ai.ImageAnalysis.overlay(
+                        image8, generic.get(), opacity, map);
+              } else if (heat.isPresent()
                   && heat.get().width() == image8.width()
                   && heat.get().height() == image8.height()) {
                 image8 = ChestXrayModel.overlay(image8, heat.get(), opacity, map);

@@ -63,6 +63,18 @@ public final class Viewport {
   public record AiResult(
       Catalog.SliceRef slice, org.meditwin.imaging.ai.ChestXrayModel.Analysis analysis) {}
 
+  /** The result of any catalog image model on one slice (heat map or segmentation overlay). */
+  final ObjectProperty<Optional<ModelResult>> modelResult =
+      new SimpleObjectProperty<>(Optional.empty());
+
+  /** A generic model result and the slice (and frame) it belongs to. */
+  public record ModelResult(
+      Catalog.SliceRef slice, org.meditwin.imaging.ai.ImageAnalysis analysis) {}
+
+  public ObjectProperty<Optional<ModelResult>> modelResultProperty() {
+    return modelResult;
+  }
+
   List<Catalog.SliceRef> slices = List.of();
   final java.util.concurrent.atomic.AtomicLong generation =
       new java.util.concurrent.atomic.AtomicLong();

@@ -130,7 +130,7 @@ class ImagingPaneUiTest {
             fx(() -> robot.lookup("#imaging-ai-result").queryAs(Label.class).getText())
                 .contains("Decision support only"));
     assertThat(fx(() -> robot.lookup("#imaging-ai-result").queryAs(Label.class).getText()))
-        .contains("not a chest radiograph");
+        .contains("not meaningful");
     snapshot(robot, "imaging-heatmap-light");
     robot.clickOn("#imaging-ai-clear");
 

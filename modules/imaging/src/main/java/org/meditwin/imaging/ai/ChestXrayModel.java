@@ -52,6 +52,27 @@ public final class ChestXrayModel implements AutoCloseable {
       float[] heatmap,
       String model,
       String version) {
+    /** The chest model's result from the generic runner (empty for any other model). */
+    public static java.util.Optional<Analysis> from(ImageAnalysis a) {
+      if (!a.model().equals(ChestXrayTrainer.MODEL_NAME)
+          || a.heatmap().isEmpty()
+          || a.probability("pneumonia").isEmpty()) {
+        return java.util.Optional.empty();
+      }
+      double p = a.probability("pneumonia").get();
+      return java.util.Optional.of(
+          new Analysis(
+              p,
+              p >= 0.5 ? "pneumonia" : "normal",
+              a.applicability().applicable(),
+              a.applicability().reason(),
+              a.width(),
+              a.height(),
+              a.heatmap().get(),
+              a.model(),
+              a.version()));
+    }
+
     public String impression() {
       String p = String.format(Locale.ROOT, "%.0f %%", probability * 100);
       String finding =
