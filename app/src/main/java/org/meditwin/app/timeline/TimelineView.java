@@ -152,6 +152,14 @@ public final class TimelineView {
     return vm;
   }
 
+  /**
+   * True once the selected patient's events are loaded and everything derived from them (summary,
+   * charts) is rendered; for the cold-start benchmark and tests.
+   */
+  public boolean settled() {
+    return !vm.busyProperty().get() && vm.statsProperty().get().isPresent();
+  }
+
   private Locale locale() {
     return i18n.language().locale();
   }

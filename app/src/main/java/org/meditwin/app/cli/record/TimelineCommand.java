@@ -139,110 +139,136 @@ public final class TimelineCommand implements Runnable {
         description = "Timed runs per measure (default ${DEFAULT-VALUE}).")
     int runs;
 
+    @Option(
+        names = "--cold-runs",
+        defaultValue = "3",
+        description =
+            "First pane opens measured, each in a fresh JVM (the real Timeline pane under Xvfb or"
+                + " Monocle; 0 skips; default ${DEFAULT-VALUE}).")
+    int coldRuns;
+
     @Override
     public Integer call() throws IOException {
       if (events < 1 || events > 1_000_000 || runs < 1 || runs > 1000) {
         throw new IllegalArgumentException("--events 1..1000000 and --runs 1..1000");
       }
+      if (coldRuns < 0 || coldRuns > 50) {
+        throw new IllegalArgumentException("--cold-runs 0..50");
+      }
       Path dir = Files.createTempDirectory("meditwin-timeline-bench");
       char[] password = randomPassword();
       Map<String, Object> json = new LinkedHashMap<>();
-      try (EmbeddedWorkstation ws =
-              EmbeddedWorkstation.open(dir, EmbeddedWorkstation.Options.defaults());
-          UserSession s = ws.initialise("bench", "Benchmark", password)) {
-        String patient =
-            s.patients()
-                .createSynthetic(
-                    new PatientInput(
-                        "",
-                        "Bench",
-                        "Synthetic",
-                        Optional.of(LocalDate.of(1950, 1, 1)),
-                        Sex.OTHER,
-                        "",
-                        "",
-                        "",
-                        "Synthetic benchmark patient."))
-                .id()
-                .value();
-        TimelineService timeline = TimelineService.of(s);
-        List<ClinicalEvent> batch = synthetic(patient, events, new Random(42));
-        long t0 = System.nanoTime();
-        for (int from = 0; from < batch.size(); from += 2000) {
-          timeline.addAll(batch.subList(from, Math.min(batch.size(), from + 2000)));
-        }
-        double insertSec = (System.nanoTime() - t0) / 1e9;
-        json.put("events", events);
-        json.put("insertEventsPerSecond", Math.round(events / insertSec));
+      String patient;
+      try {
+        try (EmbeddedWorkstation ws =
+                EmbeddedWorkstation.open(dir, EmbeddedWorkstation.Options.defaults());
+            UserSession s = ws.initialise("bench", "Benchmark", password)) {
+          patient =
+              s.patients()
+                  .createSynthetic(
+                      new PatientInput(
+                          "",
+                          "Bench",
+                          "Synthetic",
+                          Optional.of(LocalDate.of(1950, 1, 1)),
+                          Sex.OTHER,
+                          "",
+                          "",
+                          "",
+                          "Synthetic benchmark patient."))
+                  .id()
+                  .value();
+          TimelineService timeline = TimelineService.of(s);
+          List<ClinicalEvent> batch = synthetic(patient, events, new Random(42));
+          long t0 = System.nanoTime();
+          for (int from = 0; from < batch.size(); from += 2000) {
+            timeline.addAll(batch.subList(from, Math.min(batch.size(), from + 2000)));
+          }
+          double insertSec = (System.nanoTime() - t0) / 1e9;
+          json.put("events", events);
+          json.put("insertEventsPerSecond", Math.round(events / insertSec));
 
-        TimelineViewModel.Loader loader =
-            TimelineViewModel.loader(timeline, java.time.Clock.systemUTC());
-        json.put("openMillis", measure(runs, () -> loader.load(patient).events().size()));
-        List<ClinicalEvent> loaded = loader.load(patient).events();
-        Map<String, Object> pane = new LinkedHashMap<>();
-        pane.put("text", measure(runs, () -> count(loaded, EventFilter.all().withText("hearing"))));
-        pane.put(
-            "type",
-            measure(
-                runs,
-                () -> count(loaded, EventFilter.all().withTypes(Set.of(EventType.DIAGNOSIS)))));
-        pane.put(
-            "bodyPart", measure(runs, () -> count(loaded, EventFilter.all().withBodyPart("ear"))));
-        pane.put(
-            "dateRange",
-            measure(
-                runs,
-                () ->
-                    count(
-                        loaded,
-                        EventFilter.all()
-                            .between(LocalDate.of(2015, 1, 1), LocalDate.of(2015, 12, 31)))));
-        json.put("paneFilterMillis", pane);
-        Map<String, Object> filtered = new LinkedHashMap<>();
-        filtered.put(
-            "text",
-            measure(
-                runs, () -> timeline.find(patient, EventFilter.all().withText("hearing")).size()));
-        filtered.put(
-            "type",
-            measure(
-                runs,
-                () ->
-                    timeline
-                        .find(patient, EventFilter.all().withTypes(Set.of(EventType.DIAGNOSIS)))
-                        .size()));
-        filtered.put(
-            "bodyPart",
-            measure(
-                runs, () -> timeline.find(patient, EventFilter.all().withBodyPart("ear")).size()));
-        filtered.put(
-            "dateRange",
-            measure(
-                runs,
-                () ->
-                    timeline
-                        .find(
-                            patient,
-                            EventFilter.all()
-                                .between(LocalDate.of(2015, 1, 1), LocalDate.of(2015, 12, 31)))
-                        .size()));
-        filtered.put(
-            "combined",
-            measure(
-                runs,
-                () ->
-                    timeline
-                        .find(
-                            patient,
-                            EventFilter.all()
-                                .withText("loss")
-                                .withTypes(Set.of(EventType.DIAGNOSIS, EventType.OBSERVATION))
-                                .withBodyPart("ear")
-                                .between(LocalDate.of(2010, 1, 1), LocalDate.of(2020, 12, 31)))
-                        .size()));
-        json.put("storeFilteredQueryMillis", filtered);
-        json.put("statsMillis", measure(runs, () -> timeline.stats(patient).total()));
-        json.put("targets", Map.of("openMillis", "< 1000 (p50)", "paneFilterMillis", "< 50 (p50)"));
+          TimelineViewModel.Loader loader =
+              TimelineViewModel.loader(timeline, java.time.Clock.systemUTC());
+          json.put("openMillis", measure(runs, () -> loader.load(patient).events().size()));
+          List<ClinicalEvent> loaded = loader.load(patient).events();
+          Map<String, Object> pane = new LinkedHashMap<>();
+          pane.put(
+              "text", measure(runs, () -> count(loaded, EventFilter.all().withText("hearing"))));
+          pane.put(
+              "type",
+              measure(
+                  runs,
+                  () -> count(loaded, EventFilter.all().withTypes(Set.of(EventType.DIAGNOSIS)))));
+          pane.put(
+              "bodyPart",
+              measure(runs, () -> count(loaded, EventFilter.all().withBodyPart("ear"))));
+          pane.put(
+              "dateRange",
+              measure(
+                  runs,
+                  () ->
+                      count(
+                          loaded,
+                          EventFilter.all()
+                              .between(LocalDate.of(2015, 1, 1), LocalDate.of(2015, 12, 31)))));
+          json.put("paneFilterMillis", pane);
+          Map<String, Object> filtered = new LinkedHashMap<>();
+          filtered.put(
+              "text",
+              measure(
+                  runs,
+                  () -> timeline.find(patient, EventFilter.all().withText("hearing")).size()));
+          filtered.put(
+              "type",
+              measure(
+                  runs,
+                  () ->
+                      timeline
+                          .find(patient, EventFilter.all().withTypes(Set.of(EventType.DIAGNOSIS)))
+                          .size()));
+          filtered.put(
+              "bodyPart",
+              measure(
+                  runs,
+                  () -> timeline.find(patient, EventFilter.all().withBodyPart("ear")).size()));
+          filtered.put(
+              "dateRange",
+              measure(
+                  runs,
+                  () ->
+                      timeline
+                          .find(
+                              patient,
+                              EventFilter.all()
+                                  .between(LocalDate.of(2015, 1, 1), LocalDate.of(2015, 12, 31)))
+                          .size()));
+          filtered.put(
+              "combined",
+              measure(
+                  runs,
+                  () ->
+                      timeline
+                          .find(
+                              patient,
+                              EventFilter.all()
+                                  .withText("loss")
+                                  .withTypes(Set.of(EventType.DIAGNOSIS, EventType.OBSERVATION))
+                                  .withBodyPart("ear")
+                                  .between(LocalDate.of(2010, 1, 1), LocalDate.of(2020, 12, 31)))
+                          .size()));
+          json.put("storeFilteredQueryMillis", filtered);
+          json.put("statsMillis", measure(runs, () -> timeline.stats(patient).total()));
+          json.put(
+              "targets",
+              Map.of(
+                  "openMillis", "< 1000 (p50)",
+                  "paneFilterMillis", "< 50 (p50)",
+                  "coldPane.selectToListShownMillis", "< 1000 (p50)"));
+        }
+        if (coldRuns > 0) {
+          json.put("coldPane", ColdPane.measure(dir, "bench", password, patient, events, coldRuns));
+        }
       } finally {
         Arrays.fill(password, '\0');
         deleteTree(dir);
