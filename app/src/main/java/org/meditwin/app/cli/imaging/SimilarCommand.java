@@ -262,6 +262,17 @@ final class SimilarCommand implements Callable<Integer> {
                     : "n/a",
                 m.knnAccuracyAt10()));
       }
+      for (SimilarCaseEvaluation.Comparison c : r.comparisons()) {
+        t.append(
+            String.format(
+                Locale.ROOT,
+                "%s vs %s, %s: mean delta %+.4f, paired sign-flip p = %.4f%n",
+                c.a(),
+                c.b(),
+                c.metric(),
+                c.meanDelta(),
+                c.p()));
+      }
       t.append(
           String.format(
               Locale.ROOT,
@@ -295,6 +306,7 @@ final class SimilarCommand implements Callable<Integer> {
         methods.add(mm);
       }
       json.put("methods", methods);
+      json.put("comparisons", r.comparisons());
       json.put("hnswRecallAt10", round(r.hnswRecallAt10()));
       json.put("embedMs", r.embedMs());
       json.put("searchMs", r.searchMs());

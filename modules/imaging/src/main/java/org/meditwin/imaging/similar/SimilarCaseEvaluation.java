@@ -51,6 +51,14 @@ public final class SimilarCaseEvaluation {
       OptionalDouble meanAveragePrecision,
       double knnAccuracyAt10) {}
 
+  /**
+   * Paired comparison of two methods over the same queries: mean per-query difference (a − b) and
+   * the two-sided p-value of a sign-flip randomization test ({@link #PERMUTATIONS} flips, seeded).
+   */
+  public record Comparison(String a, String b, String metric, double meanDelta, double p) {}
+
+  static final int PERMUTATIONS = 10_000;
+
   /** Latency percentiles in milliseconds. */
   public record Latency(double p50, double p95) {}
 
@@ -60,6 +68,7 @@ public final class SimilarCaseEvaluation {
       int dimension,
       double libraryPositiveShare,
       List<Method> methods,
+      List<Comparison> comparisons,
       double hnswRecallAt10,
       Latency embedMs,
       Latency searchMs,
@@ -154,6 +163,19 @@ public final class SimilarCaseEvaluation {
               exact.method("image embedding, exact cosine"),
               pixel.method("raw-pixel cosine (28x28), exact"),
               random.method("random ranking (seed " + RANDOM_SEED + ")")),
+          List.of(
+              compare(
+                  "image embedding, exact",
+                  exact.perQueryP10,
+                  "raw-pixel cosine",
+                  pixel.perQueryP10,
+                  "P@10"),
+              compare(
+                  "image embedding, exact",
+                  exact.perQueryAp,
+                  "raw-pixel cosine",
+                  pixel.perQueryAp,
+                  "AP")),
           recall / val.size(),
           latency(embedMs),
           latency(searchMs),
@@ -176,13 +198,19 @@ public final class SimilarCaseEvaluation {
     private double knn;
     private int n;
     private boolean full = true;
+    private final List<Double> perQueryP10 = new ArrayList<>();
+    private final List<Double> perQueryAp = new ArrayList<>();
 
     void add(int[] rankedLabels, int label, boolean fullRanking) {
       p5 += precision(rankedLabels, label, 5);
-      p10 += precision(rankedLabels, label, 10);
+      double q10 = precision(rankedLabels, label, 10);
+      p10 += q10;
+      perQueryP10.add(q10);
       knn += majority(rankedLabels, 10) == label ? 1 : 0;
       if (fullRanking) {
-        ap += averagePrecision(rankedLabels, label);
+        double a = averagePrecision(rankedLabels, label);
+        ap += a;
+        perQueryAp.add(a);
       } else {
         full = false;
       }
@@ -197,6 +225,35 @@ public final class SimilarCaseEvaluation {
           full ? OptionalDouble.of(ap / n) : OptionalDouble.empty(),
           knn / n);
     }
+  }
+
+  static Comparison compare(String a, List<Double> x, String b, List<Double> y, String metric) {
+    double[] d = new double[x.size()];
+    for (int i = 0; i < d.length; i++) {
+      d[i] = x.get(i) - y.get(i);
+    }
+    return new Comparison(
+        a, b, metric, Arrays.stream(d).average().orElse(0), signFlipP(d, RANDOM_SEED));
+  }
+
+  /**
+   * Two-sided p-value of the paired sign-flip randomization test: the share of random sign
+   * assignments whose |mean| reaches the observed |mean| (with the +1 correction).
+   */
+  static double signFlipP(double[] d, long seed) {
+    double observed = Math.abs(Arrays.stream(d).sum());
+    Random r = new Random(seed);
+    int extreme = 0;
+    for (int i = 0; i < PERMUTATIONS; i++) {
+      double s = 0;
+      for (double v : d) {
+        s += r.nextBoolean() ? v : -v;
+      }
+      if (Math.abs(s) >= observed - 1e-12) {
+        extreme++;
+      }
+    }
+    return (extreme + 1.0) / (PERMUTATIONS + 1.0);
   }
 
   static double precision(int[] rankedLabels, int label, int k) {

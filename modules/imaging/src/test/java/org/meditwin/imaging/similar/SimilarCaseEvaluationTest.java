@@ -43,4 +43,16 @@ class SimilarCaseEvaluationTest {
     assertThat(SimilarCaseEvaluation.percentile(sorted, 0.95)).isEqualTo(10);
     assertThat(SimilarCaseEvaluation.latency(new double[] {3, 1, 2}).p50()).isEqualTo(2);
   }
+
+  @Test
+  void signFlipTestSeparatesConsistentFromNullDifferences() {
+    double[] consistent = new double[40];
+    java.util.Arrays.fill(consistent, 0.1);
+    assertThat(SimilarCaseEvaluation.signFlipP(consistent, 1)).isLessThan(0.001);
+    double[] noise = new double[40];
+    for (int i = 0; i < noise.length; i++) {
+      noise[i] = i % 2 == 0 ? 0.1 : -0.1;
+    }
+    assertThat(SimilarCaseEvaluation.signFlipP(noise, 1)).isGreaterThan(0.9);
+  }
 }
