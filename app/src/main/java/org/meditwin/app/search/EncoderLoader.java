@@ -60,7 +60,7 @@ public interface EncoderLoader {
         BgeEncoder encoder =
             BgeEncoder.open(EncoderVariant.FULL, cache.resolve("encoders"), 1, 512);
         return Optional.of(
-            org.meditwin.search.embed.InferenceEmbedder.withQueryInstruction(
+            org.meditwin.search.embed.InferenceEmbedder.shipped(
                 new CachingEmbeddingService(encoder, 16, 5_000)));
       } catch (RuntimeException | LinkageError e) {
         log.warn("semantic search unavailable: {}", e.getClass().getSimpleName());

@@ -67,7 +67,9 @@ public final class KnowledgeBaseService implements KnowledgeIndex, AutoCloseable
       if (builtWith.isPresent()) {
         progress.progress(0, -1, LOADING_ENCODER);
         String id = builtWith.get();
-        encoder = settings.encoder().load().filter(e -> e.modelId().equals(id));
+        // the query form is not part of the id (ADR 0069): an index built with the same document
+        // vectors is reused whatever form its queries were embedded in before
+        encoder = settings.encoder().load().filter(e -> KnowledgeBase.builtWith(id, e));
         if (encoder.isEmpty()) {
           try {
             publish(

@@ -103,11 +103,33 @@ public final class KnowledgeBase implements Closeable {
     boolean sameInputs(Manifest o) {
       return formatVersion == o.formatVersion
           && sourceSha256.equals(o.sourceSha256)
-          && encoderId.equals(o.encoderId)
+          && documentEncoderId(encoderId).equals(documentEncoderId(o.encoderId))
           && dimension == o.dimension
           && chunkTokens == o.chunkTokens
           && overlapTokens == o.overlapTokens;
     }
+  }
+
+  /**
+   * Suffix that indexes built before ADR 0069 recorded for queries embedded with bge's instruction.
+   */
+  private static final String LEGACY_QUERY_FORM_SUFFIX = "+query-instruction";
+
+  /**
+   * The document-side part of a recorded encoder id: knowledge bases built before ADR 0069 recorded
+   * the query form too ({@code "…+query-instruction"}), although their stored vectors are the same
+   * as without it — such an index is reused, not rebuilt, when only the query form changes.
+   */
+  public static String documentEncoderId(String recordedEncoderId) {
+    return recordedEncoderId.endsWith(LEGACY_QUERY_FORM_SUFFIX)
+        ? recordedEncoderId.substring(
+            0, recordedEncoderId.length() - LEGACY_QUERY_FORM_SUFFIX.length())
+        : recordedEncoderId;
+  }
+
+  /** Whether {@code embedder} produces the document vectors of an index recorded with this id. */
+  public static boolean builtWith(String recordedEncoderId, TextEmbedder embedder) {
+    return documentEncoderId(recordedEncoderId).equals(documentEncoderId(embedder.modelId()));
   }
 
   /**

@@ -21,6 +21,10 @@ public interface TextEmbedder {
     return embed(List.of(query))[0];
   }
 
-  /** Stable identifier of the model and its preprocessing, recorded in index manifests. */
+  /**
+   * Stable identifier of the model and its passage preprocessing, recorded in index manifests: it
+   * must change exactly when stored document vectors would change (the query form is not part of it
+   * — queries are embedded at search time, ADR 0069).
+   */
   String modelId();
 }

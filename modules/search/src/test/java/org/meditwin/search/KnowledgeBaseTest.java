@@ -200,6 +200,57 @@ class KnowledgeBaseTest {
   }
 
   @Test
+  void reusesAnIndexBuiltBeforeTheQueryFormLeftTheEncoderId() throws IOException {
+    Path data = sample(60, "q.jsonl.gz");
+    Path kb = tmp.resolve("kb-query-form");
+    HashingTestEmbedder hashing = new HashingTestEmbedder();
+    // what indexes built before ADR 0069 recorded: the document model + the query form
+    TextEmbedder legacy =
+        new TextEmbedder() {
+          @Override
+          public int dimension() {
+            return hashing.dimension();
+          }
+
+          @Override
+          public float[][] embed(List<String> texts) {
+            return hashing.embed(texts);
+          }
+
+          @Override
+          public String modelId() {
+            return hashing.modelId() + "+query-instruction";
+          }
+        };
+    try (KnowledgeBase k =
+        KnowledgeBase.openOrBuild(
+            kb,
+            KEY,
+            Optional.of(legacy),
+            SearchConfig.defaults(),
+            KnowledgeBase.Source.file(data),
+            ProgressListener.NONE)) {
+      assertThat(k.wasBuilt()).isTrue();
+    }
+    assertThat(KnowledgeBase.builtWith("test-hashing-384-v1+query-instruction", hashing)).isTrue();
+    assertThat(KnowledgeBase.builtWith("another-model", hashing)).isFalse();
+    try (KnowledgeBase k =
+        KnowledgeBase.openOrBuild(
+            kb,
+            KEY,
+            Optional.of(hashing),
+            SearchConfig.defaults(),
+            KnowledgeBase.Source.file(data),
+            ProgressListener.NONE)) {
+      assertThat(k.wasBuilt()).isFalse();
+      SearchResult r =
+          k.index().search(new SearchRequest("symptoms", 5, SearchMode.DENSE, SearchFilter.none()));
+      assertThat(r.modeUsed()).isEqualTo(SearchMode.DENSE);
+      assertThat(r.hits()).isNotEmpty();
+    }
+  }
+
+  @Test
   void theShippedDataIsOnTheClassPathWithItsLicence() throws IOException {
     assertThat(KnowledgeBase.sha256(KnowledgeBase.Source.shipped()))
         .isEqualTo("1ed1bfc55598771b02b84d5272fa3a8011b5cd4eee7a27046c95b41fe2b1a788");

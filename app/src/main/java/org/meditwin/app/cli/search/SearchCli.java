@@ -61,7 +61,8 @@ final class SearchCli {
       DjlEnvironment.configureOffline(cache);
       BgeEncoder encoder =
           BgeEncoder.open(EncoderVariant.FULL, cache.resolve("encoders"), threads, 512);
-      return Optional.of(InferenceEmbedder.plain(new CachingEmbeddingService(encoder, 16, 20_000)));
+      return Optional.of(
+          InferenceEmbedder.shipped(new CachingEmbeddingService(encoder, 16, 20_000)));
     } catch (RuntimeException e) {
       err(spec).println("Semantic search unavailable: " + e.getMessage());
       return Optional.empty();

@@ -22,6 +22,7 @@ import org.meditwin.inference.engine.DjlEnvironment;
 import org.meditwin.search.SearchConfig;
 import org.meditwin.search.SearchHit;
 import org.meditwin.search.SearchMode;
+import org.meditwin.search.TextEmbedder;
 import org.meditwin.search.embed.InferenceEmbedder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,13 +64,41 @@ class FusionStudyIT {
     EmbeddingService embeddings = cachedBge();
     Map<String, Lists> lists = new LinkedHashMap<>();
     Map<String, Lists> full = new LinkedHashMap<>();
+    Map<String, Lists> fullInstr = new LinkedHashMap<>();
     BeirDataset exact;
+    // passages are embedded once (the same vectors for both query forms); queries either as they
+    // are ("plain") or with bge's query instruction (ADR 0067/0069)
+    InferenceEmbedder plain = InferenceEmbedder.plain(embeddings);
+    InferenceEmbedder instructed = InferenceEmbedder.withQueryInstruction(embeddings);
+    boolean[] instruction = {false};
+    TextEmbedder switchable =
+        new TextEmbedder() {
+          @Override
+          public int dimension() {
+            return plain.dimension();
+          }
+
+          @Override
+          public float[][] embed(List<String> texts) {
+            return plain.embed(texts);
+          }
+
+          @Override
+          public float[] embedQuery(String q) {
+            return instruction[0] ? instructed.embedQuery(q) : plain.embedQuery(q);
+          }
+
+          @Override
+          public String modelId() {
+            return plain.modelId();
+          }
+        };
     Path idx = Files.createTempDirectory("meditwin-fusion");
     long t0 = System.nanoTime();
     try (RetrievalEvaluator ev =
         RetrievalEvaluator.index(
             all,
-            Optional.of(InferenceEmbedder.plain(embeddings)),
+            Optional.of(switchable),
             SearchConfig.defaults(),
             idx,
             (d, t, m) -> {
@@ -88,6 +117,10 @@ class FusionStudyIT {
             new Lists(
                 cands(ev.chunkHits(SearchMode.BM25, q)), cands(ev.chunkHits(SearchMode.DENSE, q))));
         full.put(qid, lists.get(qid));
+        instruction[0] = true;
+        fullInstr.put(
+            qid, new Lists(lists.get(qid).bm25(), cands(ev.chunkHits(SearchMode.DENSE, q))));
+        instruction[0] = false;
         if (++n % 200 == 0) {
           LOG.info(
               "queries {}/{} ({} s)",
@@ -115,13 +148,10 @@ class FusionStudyIT {
     // (RetrievalEvaluator) fuses; -Deval.fuseDepth=100 is what the app fuses (SearchConfig
     // candidates) — the chosen rule is checked at both.
     int depth = Integer.getInteger("eval.fuseDepth", 300);
+    Map<String, Lists> listsInstr = new LinkedHashMap<>();
     for (var e : full.entrySet()) {
-      Lists l = e.getValue();
-      lists.put(
-          e.getKey(),
-          new Lists(
-              l.bm25().subList(0, Math.min(depth, l.bm25().size())),
-              l.dense().subList(0, Math.min(depth, l.dense().size()))));
+      lists.put(e.getKey(), truncate(e.getValue(), depth));
+      listsInstr.put(e.getKey(), truncate(fullInstr.get(e.getKey()), depth));
     }
     StringBuilder report = new StringBuilder();
     report.append(
@@ -148,12 +178,80 @@ class FusionStudyIT {
         candidates.put(String.format(Locale.ROOT, "rrf k=%d w=%.1f", k, w), l -> rrf(l, k, w));
       }
     }
+    // query-adaptive max-normalised blends: the BM25 weight depends on how peaked the query's BM25
+    // list is (peak = 1 - s10/s1: a rare exact term gives a few high scores, a disease name shared
+    // by all its answers gives a flat top)
+    for (int t = 1; t <= 9; t++) {
+      float tau = t / 10f;
+      for (float lo : new float[] {0f, 0.025f, 0.05f, 0.1f}) {
+        for (int h = 1; h <= 12; h++) {
+          float hi = h / 20f;
+          if (hi > lo) {
+            candidates.put(
+                String.format(Locale.ROOT, "adaptive tau=%.1f w=%.3f/%.2f", tau, lo, hi),
+                l -> maxnorm(l, peak(l.bm25()) >= tau ? hi : lo));
+          }
+        }
+      }
+    }
+    for (float a : new float[] {0f, 0.025f, 0.05f}) {
+      for (int b = 1; b <= 20; b++) {
+        float slope = b / 20f;
+        candidates.put(
+            String.format(Locale.ROOT, "adaptlin w=%.3f+%.2f*peak", a, slope),
+            l -> maxnorm(l, Math.min(1f, a + slope * peak(l.bm25()))));
+      }
+    }
     Map<Lists, Lists> fullOf = new java.util.IdentityHashMap<>();
     for (String q : lists.keySet()) {
       fullOf.put(lists.get(q), full.get(q));
+      fullOf.put(listsInstr.get(q), fullInstr.get(q));
     }
     Fuser bm25 = l -> docs(fullOf.get(l).bm25());
     Fuser dense = l -> docs(fullOf.get(l).dense());
+    Fuser shipped = l -> maxnorm(l, 0.05f);
+
+    // Query form (ADR 0069): chosen jointly with the rule on P+X dev
+    Map<String, Map<String, Lists>> forms = new LinkedHashMap<>();
+    forms.put("plain", lists);
+    forms.put("instruction", listsInstr);
+    String bestForm = null;
+    double bestFormScore = -1;
+    report.append(
+        "## Query form (dev): nDCG@10\n\n| query form | rule | P dev | X dev | P+X dev |\n|---|---|---|---|---|\n");
+    for (var f : forms.entrySet()) {
+      String fBest = null;
+      double fBestScore = -1;
+      for (var e : candidates.entrySet()) {
+        double v = summary(e.getValue(), unionDev, f.getValue(), qrels).ndcg10();
+        if (v > fBestScore) {
+          fBestScore = v;
+          fBest = e.getKey();
+        }
+      }
+      Map<String, Fuser> rows = new LinkedHashMap<>();
+      rows.put("dense", dense);
+      rows.put("maxnorm w=0.05 (ADR 0067)", shipped);
+      rows.put("dev-best " + fBest, candidates.get(fBest));
+      for (var r : rows.entrySet()) {
+        report.append(String.format(Locale.ROOT, "| %s | %s", f.getKey(), r.getKey()));
+        for (List<String> set : List.of(dev, exactDev, unionDev)) {
+          report.append(
+              String.format(
+                  Locale.ROOT,
+                  " | %.4f",
+                  summary(r.getValue(), set, f.getValue(), qrels).ndcg10()));
+        }
+        report.append(" |\n");
+      }
+      if (fBestScore > bestFormScore) {
+        bestFormScore = fBestScore;
+        bestForm = f.getKey();
+      }
+    }
+    report.append(
+        String.format(Locale.ROOT, "%nChosen query form on P+X dev: **%s**%n%n", bestForm));
+    Map<String, Lists> chosen = forms.get(bestForm);
 
     report.append(
         String.format(
@@ -178,7 +276,7 @@ class FusionStudyIT {
     Map<String, String> bestOf = new LinkedHashMap<>();
     Map<String, Double> bestOfScore = new LinkedHashMap<>();
     for (var e : candidates.entrySet()) {
-      double v = summary(e.getValue(), unionDev, lists, qrels).ndcg10();
+      double v = summary(e.getValue(), unionDev, chosen, qrels).ndcg10();
       String fam = e.getKey().substring(0, e.getKey().indexOf(' '));
       if (v > bestOfScore.getOrDefault(fam, -1.0)) {
         bestOfScore.put(fam, v);
@@ -189,19 +287,20 @@ class FusionStudyIT {
         best = e.getKey();
       }
     }
-    shown.put("minmax w=0.10 (previous default)", candidates.get("minmax w=0.10"));
+    shown.put("maxnorm w=0.05 (ADR 0067)", shipped);
+    shown.put("minmax w=0.10 (ADR 0062)", candidates.get("minmax w=0.10"));
     shown.put("rrf k=60 w=0.5", candidates.get("rrf k=60 w=0.5"));
     for (String b : bestOf.values()) {
       shown.put("dev-best " + b, candidates.get(b));
     }
-    Logistic lr = Logistic.train(unionDev, lists, qrels);
+    Logistic lr = Logistic.train(unionDev, chosen, qrels);
     shown.put("logistic blend", lr::rank);
     for (var e : shown.entrySet()) {
       report.append("| ").append(e.getKey());
       for (List<String> set : devSets.values()) {
         report.append(
             String.format(
-                Locale.ROOT, " | %.4f", summary(e.getValue(), set, lists, qrels).ndcg10()));
+                Locale.ROOT, " | %.4f", summary(e.getValue(), set, chosen, qrels).ndcg10()));
       }
       report.append(" |\n");
     }
@@ -217,13 +316,13 @@ class FusionStudyIT {
               summary(
                       candidates.get(String.format(Locale.ROOT, "minmax w=%.2f", w)),
                       unionDev,
-                      lists,
+                      chosen,
                       qrels)
                   .ndcg10(),
               summary(
                       candidates.get(String.format(Locale.ROOT, "zscore w=%.2f", w)),
                       unionDev,
-                      lists,
+                      chosen,
                       qrels)
                   .ndcg10()));
     }
@@ -234,7 +333,7 @@ class FusionStudyIT {
             best,
             bestNdcg,
             lr));
-    Fuser chosen = candidates.get(best);
+    Fuser chosenRule = candidates.get(best);
     Map<String, List<String>> testSets = new LinkedHashMap<>();
     testSets.put("P test", test);
     testSets.put("X test", exactTest);
@@ -242,7 +341,7 @@ class FusionStudyIT {
     for (var set : testSets.entrySet()) {
       report.append("## ").append(set.getKey()).append(" (report)\n\n").append(header());
       for (var e : shown.entrySet()) {
-        report.append(row(e.getKey(), summary(e.getValue(), set.getValue(), lists, qrels)));
+        report.append(row(e.getKey(), summary(e.getValue(), set.getValue(), chosen, qrels)));
       }
       report.append(
           String.format(
@@ -250,16 +349,16 @@ class FusionStudyIT {
               "%n| paired test, %s (%d queries) | mean Δ nDCG@10 | 95%% bootstrap CI | randomisation p |%n|---|---|---|---|%n",
               set.getKey(),
               set.getValue().size()));
-      report.append(significance(best + " vs dense", chosen, dense, set.getValue(), lists, qrels));
-      report.append(significance(best + " vs BM25", chosen, bm25, set.getValue(), lists, qrels));
+      report.append(
+          significance(best + " vs dense", chosenRule, dense, set.getValue(), chosen, qrels));
+      report.append(
+          significance(best + " vs BM25", chosenRule, bm25, set.getValue(), chosen, qrels));
       report.append(
           significance(
-              "minmax w=0.10 vs dense",
-              candidates.get("minmax w=0.10"),
-              dense,
-              set.getValue(),
-              lists,
-              qrels));
+              "maxnorm w=0.05 (ADR 0067) vs dense", shipped, dense, set.getValue(), chosen, qrels));
+      report.append(
+          significance(
+              "maxnorm w=0.05 (ADR 0067) vs BM25", shipped, bm25, set.getValue(), chosen, qrels));
       report.append("\n");
     }
     Path out = Path.of(System.getProperty("eval.report", "target/fusion-study.md"));
@@ -414,6 +513,21 @@ class FusionStudyIT {
       s.put(c, w * a.getOrDefault(c, aMin) + (1 - w) * b.getOrDefault(c, bMin));
     }
     return byScore(s, docOf(l));
+  }
+
+  private static Lists truncate(Lists l, int depth) {
+    return new Lists(
+        l.bm25().subList(0, Math.min(depth, l.bm25().size())),
+        l.dense().subList(0, Math.min(depth, l.dense().size())));
+  }
+
+  /** 1 - (10th BM25 score / top score): how peaked the head of a query's BM25 list is. */
+  static float peak(List<Cand> bm25) {
+    if (bm25.isEmpty() || bm25.get(0).score() <= 0) {
+      return 0f;
+    }
+    int i = Math.min(10, bm25.size()) - 1;
+    return 1f - bm25.get(i).score() / bm25.get(0).score();
   }
 
   static List<String> minmax(Lists l, float w) {
