@@ -284,6 +284,9 @@ public final class ImagingView {
     javafx.scene.control.TabPane sideTabs = new javafx.scene.control.TabPane(metadataTab);
     sideTabs.setId("imaging-side-tabs");
     org.meditwin.app.imaging.archive.ImagingRecordView.install(context, model, sideTabs);
+    // "Find similar" button (Ctrl+Shift+F) + "Similar cases" tab (imaging.similar, ADR 0130)
+    org.meditwin.app.imaging.similar.SimilarCasesView.install(
+        context, model, bar, analyze, sideTabs);
     Node inspector = sideTabs;
 
     grid.setId("imaging-grid");
