@@ -55,6 +55,7 @@ import picocli.CommandLine.Spec;
       org.meditwin.app.cli.search.KbCommand.class,
       org.meditwin.app.cli.imaging.DicomCommand.class, // dicom info|render|scan (modules/imaging)
       org.meditwin.app.cli.imaging.ImagingCommand.class, // imaging analyze|train|bench
+      org.meditwin.app.cli.pacs.PacsCommand.class, // pacs nodes|echo|find|get|send (modules/pacs)
       org.meditwin.app.cli.record.FhirCommand.class, // fhir import|export (modules/record)
       org.meditwin.app.cli.record.GraphCommand.class, // graph rebuild|query (modules/record)
       org.meditwin.app.cli.record.TimelineCommand.class, // timeline bench (modules/record)

@@ -1,10 +1,12 @@
 package org.meditwin.pacs;
 
+import org.meditwin.core.MediTwinException;
+
 /**
  * A PACS operation failed. The message is fit for the user and never contains PHI (no patient names
  * or ids); {@link #reason()} lets callers react.
  */
-public final class PacsException extends RuntimeException {
+public final class PacsException extends MediTwinException {
   private static final long serialVersionUID = 1L;
 
   /** What went wrong. */
