@@ -93,17 +93,22 @@ public final class Renderer {
     boolean truncate =
         modalityLut.isEmpty()
             && Math.abs(slope) * ((double) image.maxStoredValue() - image.minStoredValue()) >= 255;
+    int chosen = options.voiLut().orElse(-1);
     Optional<LookupTable> voiLut =
-        options.window().isEmpty() && options.useVoiLut() && image.windows().isEmpty()
-            ? image.voiLuts().stream().findFirst()
-            : Optional.empty();
+        chosen >= 0 && chosen < image.voiLuts().size()
+            ? Optional.of(image.voiLuts().get(chosen))
+            : options.window().isEmpty() && options.useVoiLut() && image.windows().isEmpty()
+                ? image.voiLuts().stream().findFirst()
+                : Optional.empty();
     if (voiLut.isPresent()) {
       LookupTable lut = voiLut.get();
-      double gradient = (high - low) / (double) lut.maxValue();
+      // as dcmtk (no presentation LUT, no display function): low + value * (high - low + 1) /
+      // 2^bits, truncated; MONOCHROME1 swaps low and high
+      double gradient = (high - low + 1) / (double) (1L << lut.bits());
       for (int i = 0; i < n; i++) {
         int m = (int) modality(modalityLut, slope, intercept, v[i]);
         int g = (int) (low + lut.lookup(m) * gradient);
-        rgb[i] = g * 0x010101;
+        rgb[i] = clamp(g) * 0x010101;
       }
       return new RenderedImage(frame.width(), frame.height(), false, rgb);
     }
@@ -116,9 +121,9 @@ public final class Renderer {
       case SIGMOID -> {
         for (int i = 0; i < n; i++) {
           double m = intermediate(modalityLut, slope, intercept, truncate, v[i]);
-          double y = 255.0 / (1 + Math.exp(-4 * (m - c) / width));
-          int g = (int) y;
-          rgb[i] = (inverse ? 255 - g : g) * 0x010101;
+          // as dcmtk: low + range / (1 + e^(-4 (x - c) / w)), truncated (MONOCHROME1: low 255)
+          int g = (int) (low + outrange / (1 + Math.exp(-4 * (m - c) / width)));
+          rgb[i] = clamp(g) * 0x010101;
         }
       }
       case LINEAR_EXACT -> {
