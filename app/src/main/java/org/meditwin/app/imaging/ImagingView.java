@@ -230,6 +230,8 @@ public final class ImagingView {
             helpButton);
     // model chooser + "save AI result as DICOM" around the analyze button (imaging.models)
     org.meditwin.app.imaging.models.ImageModelsView.install(context, model, bar, analyze);
+    // "PACS…" button: query/retrieve/send dialog (imaging.pacs, modules/pacs, ADR 0124)
+    org.meditwin.app.imaging.pacs.PacsView.install(context, model, bar);
     bar.setId("imaging-toolbar");
     bar.getStyleClass().add("mt-imaging-toolbar");
     bar.setAlignment(Pos.CENTER_LEFT);
