@@ -25,6 +25,7 @@ import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
@@ -75,7 +76,7 @@ public final class TimelineView {
   private final EventFormView form;
   private final EventLaneChartView lanes;
   private final ComboBox<String> trendChoice = new ComboBox<>();
-  private final LineChart<Number, Number> trendChart;
+  private LineChart<Number, Number> trendChart; // built with its tab
   private final VBox summary = new VBox(12);
   private final ComboBox<Anatomy.BodyPart> anatomyPart = new ComboBox<>();
   private final ComboBox<Laterality> anatomySide = new ComboBox<>();
@@ -98,23 +99,6 @@ public final class TimelineView {
                 () -> EventIndexFeed.of(context.session()), context.patientRecords()));
     this.form = new EventFormView(i18n, vm, context);
     this.lanes = new EventLaneChartView(this::typeName);
-    NumberAxis x = new NumberAxis();
-    x.setForceZeroInRange(false);
-    x.setTickLabelFormatter(
-        new StringConverter<>() {
-          @Override
-          public String toString(Number n) {
-            return Formats.date(LocalDate.ofEpochDay(n.longValue()), locale());
-          }
-
-          @Override
-          public Number fromString(String s) {
-            return 0;
-          }
-        });
-    NumberAxis y = new NumberAxis();
-    y.setForceZeroInRange(false);
-    trendChart = new LineChart<>(x, y);
     build();
     context.currentPatientProperty().addListener((o, a, b) -> onPatient(b));
     onPatient(context.currentPatient());
@@ -158,6 +142,15 @@ public final class TimelineView {
    */
   public boolean settled() {
     return !vm.busyProperty().get() && vm.statsProperty().get().isPresent();
+  }
+
+  /**
+   * Milliseconds the last load took off the FX thread (audited query + statistics, including the
+   * wait for a worker); -1 before the first load. For the cold-start benchmark.
+   */
+  public long lastLoadMillis() {
+    String[] f = vm.lastLoadProperty().get().split("\t");
+    return f.length < 3 ? -1 : Long.parseLong(f[2]);
   }
 
   private Locale locale() {
@@ -209,10 +202,10 @@ public final class TimelineView {
     tabs.getTabs()
         .addAll(
             tab("timeline-tab-events", "timeline.tab.events", eventsTab()),
-            tab("timeline-tab-chart", "timeline.tab.chart", chartTab()),
-            tab("timeline-tab-trends", "timeline.tab.trends", trendsTab()),
-            tab("timeline-tab-summary", "timeline.tab.summary", summaryTab()),
-            tab("timeline-tab-anatomy", "timeline.tab.anatomy", anatomyTab()));
+            chartTab = lazyTab("timeline-tab-chart", "timeline.tab.chart", this::chartTab),
+            trendsTab = lazyTab("timeline-tab-trends", "timeline.tab.trends", this::trendsTab),
+            summaryTab = lazyTab("timeline-tab-summary", "timeline.tab.summary", this::summaryTab),
+            lazyTab("timeline-tab-anatomy", "timeline.tab.anatomy", this::anatomyTab));
     tabs.disableProperty().bind(vm.patientProperty().map(Optional::isEmpty));
 
     VBox box = new VBox(8, top, filterBar(), tabs, status);
@@ -221,7 +214,6 @@ public final class TimelineView {
     root.setCenter(box);
 
     vm.events().addListener((javafx.collections.ListChangeListener<ClinicalEvent>) c -> onEvents());
-    vm.statsProperty().addListener((o, a, b) -> renderSummary(b));
     vm.lastLoadProperty()
         .addListener(
             (o, a, b) ->
@@ -253,6 +245,50 @@ public final class TimelineView {
 
   private Tab tab(String id, String key, Node content) {
     return tab(id, key, content, i18n);
+  }
+
+  /**
+   * A tab whose content is built the first time it is selected (ADR 0133): opening the pane builds
+   * and styles only the event list, so the list shows within a second even on a cold JVM; charts,
+   * summary and anatomy view load their classes and render when the clinician looks at them.
+   */
+  private Tab lazyTab(String id, String key, java.util.function.Supplier<Node> content) {
+    Tab t = new Tab(i18n.get(key));
+    t.setId(id);
+    t.selectedProperty()
+        .addListener(
+            (o, was, selected) -> {
+              if (selected) {
+                if (t.getContent() == null) {
+                  t.setContent(content.get());
+                }
+                renderShown();
+              }
+            });
+    return t;
+  }
+
+  private Tab chartTab;
+  private Tab trendsTab;
+  private Tab summaryTab;
+  private boolean lanesStale = true;
+  private boolean trendsStale = true;
+  private boolean summaryStale = true;
+
+  /** Renders what the selected tab shows if its data changed while it was hidden. */
+  private void renderShown() {
+    if (chartTab != null && chartTab.isSelected() && lanesStale) {
+      lanesStale = false;
+      lanes.setEvents(List.copyOf(vm.events()));
+    }
+    if (trendsTab != null && trendsTab.isSelected() && trendsStale) {
+      trendsStale = false;
+      onReloadNow();
+    }
+    if (summaryTab != null && summaryTab.isSelected() && summaryStale) {
+      summaryStale = false;
+      renderSummaryNow(vm.statsProperty().get());
+    }
   }
 
   private Node filterBar() {
@@ -333,7 +369,16 @@ public final class TimelineView {
     table.setId("timeline-table");
     table.getStyleClass().addAll(Styles.STRIPED, Styles.DENSE);
     table.setItems(vm.events());
-    table.setPlaceholder(new Label(i18n.get("timeline.empty")));
+    Label empty = new Label(i18n.get("timeline.empty"));
+    ProgressIndicator spinner = new ProgressIndicator();
+    spinner.setMaxSize(36, 36);
+    Label loading = new Label(i18n.get("timeline.loading"));
+    VBox loadingBox = new VBox(8, spinner, loading);
+    loadingBox.setAlignment(Pos.CENTER);
+    loadingBox.setId("timeline-loading");
+    table
+        .placeholderProperty()
+        .bind(vm.busyProperty().map(busy -> busy ? (Node) loadingBox : empty));
     table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
     table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
     table
@@ -437,6 +482,23 @@ public final class TimelineView {
                     ? i18n.get("timeline.trend.hearing")
                     : k));
     trendChoice.valueProperty().addListener((o, a, b) -> renderTrend(b));
+    NumberAxis x = new NumberAxis();
+    x.setForceZeroInRange(false);
+    x.setTickLabelFormatter(
+        new StringConverter<>() {
+          @Override
+          public String toString(Number n) {
+            return Formats.date(LocalDate.ofEpochDay(n.longValue()), locale());
+          }
+
+          @Override
+          public Number fromString(String s) {
+            return 0;
+          }
+        });
+    NumberAxis y = new NumberAxis();
+    y.setForceZeroInRange(false);
+    trendChart = new LineChart<>(x, y);
     trendChart.setId("timeline-trend-chart");
     trendChart.setAnimated(false);
     trendChart.setCreateSymbols(true);
@@ -532,11 +594,19 @@ public final class TimelineView {
   // ------------------------------------------------------------------ rendering
 
   private void onEvents() {
-    lanes.setEvents(List.copyOf(vm.events()));
+    lanesStale = true;
+    renderShown();
   }
 
-  /** After a reload from the store: the trend choices (series come from all events). */
+  /** After a reload from the store: trends and summary render now if shown, else when shown. */
   private void onReload() {
+    trendsStale = true;
+    summaryStale = true;
+    renderShown();
+  }
+
+  /** The trend choices (series come from all events). */
+  private void onReloadNow() {
     Map<String, TimelineViewModel.Series> series = TimelineViewModel.numericSeries(vm.allEvents());
     String keep = trendChoice.getValue();
     List<String> keys = new ArrayList<>();
@@ -578,7 +648,7 @@ public final class TimelineView {
         TimelineViewModel.HEARING_GROUP.equals(key) ? i18n.get("timeline.trend.hearing") : key);
   }
 
-  private void renderSummary(Optional<TimelineStats> stats) {
+  private void renderSummaryNow(Optional<TimelineStats> stats) {
     summary.getChildren().clear();
     if (stats.isEmpty()) {
       return;

@@ -133,11 +133,24 @@ class TimelineUiTest {
           "#timeline-search", "#timeline-type-filter", "#timeline-bodypart-filter",
               "#timeline-from",
           "#timeline-to", "#timeline-clear", "#timeline-new", "#timeline-form-save",
-          "#timeline-form-delete", "#timeline-lanes", "#timeline-trend-choice",
-              "#timeline-anatomy-ask"
+          "#timeline-form-delete"
         }) {
       assertThat(robot.lookup(id).tryQuery()).as(id).isPresent();
     }
+    // the other tabs are built when first shown (ADR 0133)
+    assertThat(robot.lookup("#timeline-lanes").tryQuery()).isEmpty();
+    assertThat(
+            fx(
+                () ->
+                    robot.lookup("#timeline-tabs").queryAs(TabPane.class).getTabs().stream()
+                        .map(javafx.scene.control.Tab::getId)
+                        .toList()))
+        .containsExactly(
+            "timeline-tab-events",
+            "timeline-tab-chart",
+            "timeline-tab-trends",
+            "timeline-tab-summary",
+            "timeline-tab-anatomy");
     robot.interact(() -> table.getSelectionModel().select(0));
     shot(robot, "timeline-events-light");
 

@@ -94,7 +94,7 @@ public final class TimelinePaneProbe {
             out.append(out.length() > 1 ? "," : "").append('"').append(k).append("\":").append(v));
     System.out.println(out.append('}'));
     System.out.flush();
-    Runtime.getRuntime().halt(0);
+    System.exit(0);
   }
 
   private static void open(
@@ -142,6 +142,7 @@ public final class TimelinePaneProbe {
             if (listAt[0] < 0 && table.getItems().size() == expected) {
               listAt[0] = System.nanoTime();
               phases.put("selectToListShownMillis", ms(t1));
+              phases.put("backgroundLoadMillis", view.lastLoadMillis());
             }
             if (listAt[0] >= 0 && view.settled()) {
               phases.put("selectToSettledMillis", ms(t1));
