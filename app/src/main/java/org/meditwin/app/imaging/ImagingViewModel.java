@@ -49,7 +49,9 @@ public final class ImagingViewModel {
     PAN,
     ZOOM,
     DISTANCE,
-    ROI
+    ROI,
+    ELLIPSE,
+    POLYGON
   }
 
   /** Viewport layouts. */
@@ -525,6 +527,57 @@ public final class ImagingViewModel {
               Viewport.Measurement m =
                   new Viewport.Measurement(
                       Viewport.Measurement.Kind.ROI, x1, y1, x2, y2, stats.label());
+              v.measurements.add(m);
+              return m;
+            });
+  }
+
+  /** Adds an elliptical ROI inscribed in the rectangle (x1,y1)-(x2,y2). */
+  public Optional<Viewport.Measurement> measureEllipse(double x1, double y1, double x2, double y2) {
+    Viewport v = activeViewport();
+    return v.rendered
+        .get()
+        .flatMap(
+            r ->
+                Measurements.ellipse(
+                    r.description(),
+                    r.frame(),
+                    r.slice().instance().info().modality(),
+                    x1,
+                    y1,
+                    x2,
+                    y2))
+        .map(
+            stats -> {
+              Viewport.Measurement m =
+                  new Viewport.Measurement(
+                      Viewport.Measurement.Kind.ELLIPSE, x1, y1, x2, y2, stats.label());
+              v.measurements.add(m);
+              return m;
+            });
+  }
+
+  /** Adds a freehand polygon ROI through {@code points} (closed automatically). */
+  public Optional<Viewport.Measurement> measurePolygon(List<Measurements.Point> points) {
+    Viewport v = activeViewport();
+    if (points.size() < 3) {
+      return Optional.empty();
+    }
+    double x2 = points.stream().mapToDouble(Measurements.Point::x).max().orElseThrow();
+    double y2 = points.stream().mapToDouble(Measurements.Point::y).max().orElseThrow();
+    double x1 = points.stream().mapToDouble(Measurements.Point::x).min().orElseThrow();
+    double y1 = points.stream().mapToDouble(Measurements.Point::y).min().orElseThrow();
+    return v.rendered
+        .get()
+        .flatMap(
+            r ->
+                Measurements.polygon(
+                    r.description(), r.frame(), r.slice().instance().info().modality(), points))
+        .map(
+            stats -> {
+              Viewport.Measurement m =
+                  new Viewport.Measurement(
+                      Viewport.Measurement.Kind.POLYGON, x1, y1, x2, y2, stats.label(), points);
               v.measurements.add(m);
               return m;
             });

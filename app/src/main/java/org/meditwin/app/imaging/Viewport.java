@@ -25,11 +25,31 @@ import org.meditwin.imaging.render.RenderedImage;
  * quarter turns, flips), inversion, measurements, and the last rendered image.
  */
 public final class Viewport {
-  /** A measurement in image pixel coordinates, with its result text. */
-  public record Measurement(Kind kind, double x1, double y1, double x2, double y2, String label) {
+  /**
+   * A measurement in image pixel coordinates, with its result text: a distance, a rectangle or an
+   * ellipse between (x1,y1) and (x2,y2), or a freehand polygon through {@code points}.
+   */
+  public record Measurement(
+      Kind kind,
+      double x1,
+      double y1,
+      double x2,
+      double y2,
+      String label,
+      List<Measurements.Point> points) {
     public enum Kind {
       DISTANCE,
-      ROI
+      ROI,
+      ELLIPSE,
+      POLYGON
+    }
+
+    public Measurement {
+      points = List.copyOf(points);
+    }
+
+    public Measurement(Kind kind, double x1, double y1, double x2, double y2, String label) {
+      this(kind, x1, y1, x2, y2, label, List.of());
     }
   }
 

@@ -1,5 +1,7 @@
 package org.meditwin.app.imaging;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import javafx.geometry.Point2D;
@@ -41,6 +43,7 @@ final class ViewportView {
   private Point2D lastScreen;
   private Optional<Point2D> pressImage = Optional.empty();
   private Optional<Point2D> dragImage = Optional.empty();
+  private List<Measurements.Point> freehand = new ArrayList<>();
 
   ViewportView(ImagingViewModel model, int index, I18n i18n) {
     this.model = model;
@@ -141,24 +144,33 @@ final class ViewportView {
     double scale = Math.hypot(a.getMxx(), a.getMyx());
     g.setLineWidth(1.5 / scale);
     for (Viewport.Measurement m : viewport.measurements()) {
-      drawMeasurement(g, a, m.kind(), m.x1(), m.y1(), m.x2(), m.y2(), m.label());
+      if (m.kind() == Viewport.Measurement.Kind.POLYGON) {
+        drawPolygon(g, a, m.points(), m.label());
+      } else {
+        drawMeasurement(g, a, m.kind(), m.x1(), m.y1(), m.x2(), m.y2(), m.label());
+      }
     }
     if (pressImage.isPresent() && dragImage.isPresent()) {
       ImagingViewModel.Tool tool = model.toolProperty().get();
-      if (tool == ImagingViewModel.Tool.DISTANCE || tool == ImagingViewModel.Tool.ROI) {
-        Point2D p = pressImage.get();
-        Point2D q = dragImage.get();
-        drawMeasurement(
-            g,
-            a,
-            tool == ImagingViewModel.Tool.DISTANCE
-                ? Viewport.Measurement.Kind.DISTANCE
-                : Viewport.Measurement.Kind.ROI,
-            p.getX(),
-            p.getY(),
-            q.getX(),
-            q.getY(),
-            "");
+      Point2D p = pressImage.get();
+      Point2D q = dragImage.get();
+      switch (tool) {
+        case DISTANCE, ROI, ELLIPSE ->
+            drawMeasurement(
+                g,
+                a,
+                tool == ImagingViewModel.Tool.DISTANCE
+                    ? Viewport.Measurement.Kind.DISTANCE
+                    : tool == ImagingViewModel.Tool.ROI
+                        ? Viewport.Measurement.Kind.ROI
+                        : Viewport.Measurement.Kind.ELLIPSE,
+                p.getX(),
+                p.getY(),
+                q.getX(),
+                q.getY(),
+                "");
+        case POLYGON -> drawPolygon(g, a, freehand, "");
+        default -> {}
       }
     }
     g.setTransform(new Affine());
@@ -186,11 +198,36 @@ final class ViewportView {
     g.setStroke(Color.web("#ffd400"));
     if (kind == Viewport.Measurement.Kind.DISTANCE) {
       g.strokeLine(x1, y1, x2, y2);
+    } else if (kind == Viewport.Measurement.Kind.ELLIPSE) {
+      g.strokeOval(Math.min(x1, x2), Math.min(y1, y2), Math.abs(x2 - x1), Math.abs(y2 - y1));
     } else {
       g.strokeRect(Math.min(x1, x2), Math.min(y1, y2), Math.abs(x2 - x1), Math.abs(y2 - y1));
     }
     if (!label.isEmpty()) {
       Point2D at = a.transform(Math.max(x1, x2), Math.max(y1, y2));
+      g.save();
+      g.setTransform(new Affine());
+      g.setFill(Color.web("#ffd400"));
+      g.fillText(label, at.getX() + 4, at.getY() + 14);
+      g.restore();
+    }
+  }
+
+  private void drawPolygon(
+      GraphicsContext g, Affine a, List<Measurements.Point> points, String label) {
+    if (points.size() < 2) {
+      return;
+    }
+    g.setStroke(Color.web("#ffd400"));
+    double[] xs = points.stream().mapToDouble(Measurements.Point::x).toArray();
+    double[] ys = points.stream().mapToDouble(Measurements.Point::y).toArray();
+    if (label.isEmpty()) {
+      g.strokePolyline(xs, ys, xs.length);
+    } else {
+      g.strokePolygon(xs, ys, xs.length);
+      double maxX = java.util.Arrays.stream(xs).max().orElse(0);
+      double maxY = java.util.Arrays.stream(ys).max().orElse(0);
+      Point2D at = a.transform(maxX, maxY);
       g.save();
       g.setTransform(new Affine());
       g.setFill(Color.web("#ffd400"));
@@ -287,6 +324,8 @@ final class ViewportView {
     lastScreen = pressScreen;
     pressImage = toImage(e.getX(), e.getY());
     dragImage = Optional.empty();
+    freehand = new ArrayList<>();
+    pressImage.ifPresent(p -> freehand.add(new Measurements.Point(p.getX(), p.getY())));
   }
 
   private void dragged(MouseEvent e) {
@@ -306,8 +345,13 @@ final class ViewportView {
       case WINDOW -> model.dragWindow(dx, dy);
       case PAN -> model.pan(dx, dy);
       case ZOOM -> model.zoomBy(Math.exp(-dy / 100));
-      case DISTANCE, ROI -> {
+      case DISTANCE, ROI, ELLIPSE -> {
         dragImage = toImage(e.getX(), e.getY());
+        draw();
+      }
+      case POLYGON -> {
+        dragImage = toImage(e.getX(), e.getY());
+        dragImage.ifPresent(p -> freehand.add(new Measurements.Point(p.getX(), p.getY())));
         draw();
       }
     }
@@ -326,6 +370,10 @@ final class ViewportView {
         model.measureDistance(p.getX(), p.getY(), q.getX(), q.getY());
       } else if (tool == ImagingViewModel.Tool.ROI) {
         model.measureRoi(p.getX(), p.getY(), q.getX(), q.getY());
+      } else if (tool == ImagingViewModel.Tool.ELLIPSE) {
+        model.measureEllipse(p.getX(), p.getY(), q.getX(), q.getY());
+      } else if (tool == ImagingViewModel.Tool.POLYGON) {
+        model.measurePolygon(List.copyOf(freehand));
       }
     }
     pressImage = Optional.empty();
