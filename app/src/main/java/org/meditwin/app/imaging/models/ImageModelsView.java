@@ -150,13 +150,44 @@ public final class ImageModelsView {
       context.dialogs().showInfo(title, i18n.get("imaging.models.save.unsupported"));
       return;
     }
+    Catalog.SliceRef slice = result.get().slice();
+    var image = shown.get().image();
+    Optional<String> patient = context.currentPatient().map(p -> p.id().value());
+    if (patient.isPresent()) {
+      // into the patient's encrypted imaging archive (a new series of the same study)
+      context
+          .tasks()
+          .submit(
+              title,
+              progress -> {
+                byte[] bytes =
+                    models.encode(output, slice.instance().source(), slice.frame(), a, image);
+                return new org.meditwin.imaging.archive.ImagingArchive(
+                        context.session().clinicalStore(),
+                        org.meditwin.imaging.DicomReader.standard())
+                    .importBytes(patient.get(), "ai:" + a.model(), bytes);
+              })
+          .whenComplete(
+              (r, error) -> {
+                if (error != null || !r.problems().isEmpty()) {
+                  Throwable cause =
+                      error == null ? null : error.getCause() == null ? error : error.getCause();
+                  String why =
+                      cause != null
+                          ? String.valueOf(cause.getMessage())
+                          : r.problems().get(0).message();
+                  context.dialogs().showError(title, i18n.get("imaging.models.save.failed", why));
+                } else {
+                  imaging.statusProperty().set(i18n.get("imaging.models.archived"));
+                }
+              });
+      return;
+    }
     Optional<Path> target =
         context.dialogs().chooseSaveFile(title, ImageModelsViewModel.fileName(a, output));
     if (target.isEmpty()) {
       return;
     }
-    Catalog.SliceRef slice = result.get().slice();
-    var image = shown.get().image();
     context
         .tasks()
         .submit(
