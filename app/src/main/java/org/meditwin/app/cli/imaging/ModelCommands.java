@@ -144,6 +144,12 @@ final class ModelCommands {
     @Option(names = "--frame", defaultValue = "1")
     int frame;
 
+    @Option(
+        names = "--runs",
+        defaultValue = "1",
+        description = "Analyse N times and report the median inference time (timing).")
+    int runs;
+
     @Option(names = "--opacity", defaultValue = "0.5")
     double opacity;
 
@@ -173,7 +179,17 @@ final class ModelCommands {
       Frame decoded = object.frame(frame - 1);
       Map<String, Object> result = new LinkedHashMap<>();
       try (ImageModelRunner runner = ImageModelRunner.open(entry)) {
+        if (runs < 1) {
+          throw new IllegalArgumentException("--runs must be >= 1");
+        }
         ImageAnalysis a = runner.analyze(object.info(), image, decoded);
+        double first = a.inferenceMillis();
+        double[] times = new double[runs];
+        times[0] = first;
+        for (int i = 1; i < runs; i++) {
+          times[i] = runner.analyze(object.info(), image, decoded).inferenceMillis();
+        }
+        java.util.Arrays.sort(times);
         List<Map<String, Object>> findings = new ArrayList<>();
         for (ImageAnalysis.LabelScore s : a.scores()) {
           Map<String, Object> f = new LinkedHashMap<>();
@@ -214,6 +230,11 @@ final class ModelCommands {
         result.put("saved", saved);
         result.put("model", Map.of("name", a.model(), "version", a.version()));
         result.put("inferenceMs", Math.round(a.inferenceMillis() * 10) / 10.0);
+        if (runs > 1) {
+          result.put("firstRunMs", Math.round(first * 10) / 10.0);
+          result.put("medianMs", Math.round(times[runs / 2] * 100) / 100.0);
+          result.put("runs", runs);
+        }
         result.put("impression", a.impression());
         CliSupport.emit(spec, result, a.impression());
       }

@@ -15,6 +15,34 @@ import java.util.List;
 final class OnnxGraphs {
   private OnnxGraphs() {}
 
+  /**
+   * Writes {@code DIR/tiny-onnx-classifier} (model.onnx + model.json, 16×16 input, min-max) for
+   * timing the runner from the CLI: {@code imaging analyze F --model tiny-onnx-classifier --runs N}
+   * with {@code -Dmeditwin.modelsDir=DIR}. Not a clinical model.
+   */
+  public static void main(String[] args) throws Exception {
+    java.nio.file.Path dir =
+        java.nio.file.Files.createDirectories(
+            java.nio.file.Path.of(args[0]).resolve("tiny-onnx-classifier"));
+    byte[] onnx =
+        classifier(16, new float[] {2, -2}, new float[] {0, 0}, new float[] {0.5f, -0.5f}, true);
+    java.nio.file.Files.write(dir.resolve("model.onnx"), onnx);
+    String sha =
+        java.util.HexFormat.of()
+            .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(onnx));
+    java.nio.file.Files.writeString(
+        dir.resolve("model.json"),
+        """
+        {"name": "tiny-onnx-classifier", "version": "0.0.1", "task": "image-classification",
+         "engine": "OnnxRuntime",
+         "files": [{"path": "model.onnx", "sha256": "%s", "bytes": %d}],
+         "input": {"width": 16, "height": 16, "normalisation": {"type": "min-max"},
+                   "resize": "area"},
+         "output": {"activation": "none", "labels": ["dark", "bright"]}}
+        """
+            .formatted(sha, onnx.length));
+  }
+
   /** A protobuf message under construction. */
   static final class Msg {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
