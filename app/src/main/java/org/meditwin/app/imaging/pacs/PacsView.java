@@ -195,6 +195,9 @@ public final class PacsView {
     GridPane form = new GridPane();
     form.setHgap(6);
     form.setVgap(4);
+    javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+    labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+    form.getColumnConstraints().add(labels);
     int row = 0;
     row = field(form, row, "imaging-pacs-name", "imaging.pacs.node.name", model.nameProperty());
     row =
@@ -426,8 +429,10 @@ public final class PacsView {
     bar.setPrefWidth(200);
     bar.progressProperty().bind(model.progressProperty());
     bar.visibleProperty().bind(model.busyProperty());
+    bar.managedProperty().bind(bar.visibleProperty());
     Button cancel = button("imaging-pacs-cancel", "imaging.pacs.cancel", model::cancel);
     cancel.visibleProperty().bind(model.busyProperty());
+    cancel.managedProperty().bind(cancel.visibleProperty());
     Label status = new Label();
     status.setId("imaging-pacs-status");
     status.setWrapText(true);
