@@ -294,4 +294,62 @@ class ImageModelRunnerTest {
     assertThat(head.applicable()).isFalse();
     assertThat(head.reason()).contains("CT CHEST").contains("HEAD");
   }
+
+  @Test
+  void runsATorchScriptModelThroughThePyTorchEngine() throws Exception {
+    byte[] pt =
+        TorchScriptArchive.write(
+            "torch.softmax(torch.mul(torch.mean(x, [2, 3]), torch.tensor([2.0, 0.0, -2.0])), 1)");
+    Path dir = Files.createDirectories(models.resolve("tiny-torchscript"));
+    Files.write(dir.resolve("model.pt"), pt);
+    Files.writeString(
+        dir.resolve("model.json"),
+        """
+        {"name": "tiny-torchscript", "version": "1.0.0", "task": "image-classification",
+         "engine": "PyTorch", "files": [{"path": "model.pt", "sha256": "%s", "bytes": %d}],
+         "input": {"width": 8, "height": 8, "channels": 3, "normalisation": {"type": "min-max"},
+                   "resize": "area"},
+         "output": {"activation": "none", "labels": ["a", "b", "c"]}}
+        """
+            .formatted(sha256(pt), pt.length));
+    ModelCatalog.Entry entry = ModelCatalog.scan(models).find("tiny-torchscript").orElseThrow();
+    assertThat(entry.status()).as(entry.detail()).isEqualTo(ModelCatalog.Status.READY);
+    try (ImageModelRunner runner = ImageModelRunner.open(entry)) {
+      ImageAnalysis a = runner.analyze(info("CT", "", grey16(16)), grey16(16), halves());
+      // mean 0.5 in each of the 3 (grey) channels → logits (1, 0, -1)
+      double z = Math.exp(1) + 1 + Math.exp(-1);
+      assertThat(a.probability("a").orElseThrow()).isCloseTo(Math.exp(1) / z, offset(1e-5));
+      assertThat(a.probability("b").orElseThrow()).isCloseTo(1 / z, offset(1e-5));
+      assertThat(a.probability("c").orElseThrow()).isCloseTo(Math.exp(-1) / z, offset(1e-5));
+    }
+  }
+
+  @Test
+  void segmentsWithATorchScriptArgMax() throws Exception {
+    // channel 0 = -x, channel 1 = x - 1: label 1 where x > 0.5
+    byte[] pt =
+        TorchScriptArchive.write(
+            "torch.argmax(torch.cat([torch.neg(x), torch.sub(x, 1.0)], 1), 1, True)");
+    Path dir = Files.createDirectories(models.resolve("tiny-torchscript-seg"));
+    Files.write(dir.resolve("model.pt"), pt);
+    Files.writeString(
+        dir.resolve("model.json"),
+        """
+        {"name": "tiny-torchscript-seg", "version": "1.0.0", "task": "image-segmentation",
+         "engine": "PyTorch", "files": [{"path": "model.pt", "sha256": "%s", "bytes": %d}],
+         "input": {"width": 8, "height": 8, "normalisation": {"type": "min-max"},
+                   "resize": "nearest"},
+         "output": {"classes": [{"index": 1, "label": "bright"}]}}
+        """
+            .formatted(sha256(pt), pt.length));
+    try (ImageModelRunner runner =
+        ImageModelRunner.open(
+            ModelCatalog.scan(models).find("tiny-torchscript-seg").orElseThrow())) {
+      int[] labels =
+          runner.analyze(info("CT", "", grey16(16)), grey16(16), ramp()).labelMap().orElseThrow();
+      for (int i = 0; i < 256; i++) {
+        assertThat(labels[i]).as("pixel %d", i).isEqualTo(i % 16 >= 8 ? 1 : 0);
+      }
+    }
+  }
 }
