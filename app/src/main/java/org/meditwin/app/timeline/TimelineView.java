@@ -248,7 +248,7 @@ public final class TimelineView {
   }
 
   /**
-   * A tab whose content is built the first time it is selected (ADR 0133): opening the pane builds
+   * A tab whose content is built the first time it is selected (ADR 0119): opening the pane builds
    * and styles only the event list, so the list shows within a second even on a cold JVM; charts,
    * summary and anatomy view load their classes and render when the clinician looks at them.
    */

@@ -137,7 +137,7 @@ class TimelineUiTest {
         }) {
       assertThat(robot.lookup(id).tryQuery()).as(id).isPresent();
     }
-    // the other tabs are built when first shown (ADR 0133)
+    // the other tabs are built when first shown (ADR 0119)
     assertThat(robot.lookup("#timeline-lanes").tryQuery()).isEmpty();
     assertThat(
             fx(
