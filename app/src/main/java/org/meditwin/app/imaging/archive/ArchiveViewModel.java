@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -25,10 +24,6 @@ import org.meditwin.imaging.DicomSource;
 import org.meditwin.imaging.archive.ArchivedStudy;
 import org.meditwin.imaging.archive.ImagingArchive;
 import org.meditwin.imaging.archive.ImportResult;
-import org.meditwin.record.ClinicalEvent;
-import org.meditwin.record.EventFilter;
-import org.meditwin.record.EventType;
-import org.meditwin.record.Provenance;
 import org.meditwin.record.TimelineService;
 
 /**
@@ -101,8 +96,12 @@ public final class ArchiveViewModel {
     return refresh();
   }
 
-  /** Reloads the current patient's archived studies. */
+  /** Reloads the current patient's archived studies (and says how many). */
   public CompletableFuture<List<ArchivedStudy>> refresh() {
+    return refresh(true);
+  }
+
+  private CompletableFuture<List<ArchivedStudy>> refresh(boolean announce) {
     if (patient.isEmpty()) {
       return CompletableFuture.completedFuture(List.of());
     }
@@ -117,7 +116,9 @@ public final class ArchiveViewModel {
               }
               if (patient.map(x -> x.id().value()).equals(Optional.of(pid))) {
                 studies.setAll(list);
-                status.set(i18n.get("imaging.archive.status.count", list.size()));
+                if (announce) {
+                  status.set(i18n.get("imaging.archive.status.count", list.size()));
+                }
               }
             });
   }
@@ -163,7 +164,7 @@ public final class ArchiveViewModel {
                       r.importedCount(),
                       r.duplicates(),
                       r.problems().size()));
-              refresh();
+              refresh(false);
             });
   }
 
@@ -173,45 +174,7 @@ public final class ArchiveViewModel {
   }
 
   private void addTimelineEvents(String pid, ImportResult r) {
-    if (r.studyInstanceUids().isEmpty()) {
-      return;
-    }
-    Set<String> known = new java.util.HashSet<>();
-    for (ClinicalEvent e :
-        timeline.find(
-            pid,
-            new EventFilter(
-                Optional.empty(),
-                Set.of(EventType.IMAGING),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty()))) {
-      if (Provenance.IMAGING.equals(e.provenance().sourceKind())) {
-        known.add(e.provenance().sourceId());
-      }
-    }
-    List<ClinicalEvent> events = new ArrayList<>();
-    for (String uid : r.studyInstanceUids()) {
-      Optional<ArchivedStudy> s = archive.study(uid);
-      if (s.isPresent() && !known.contains(s.get().id())) {
-        events.add(event(s.get(), today.get()));
-      }
-    }
-    timeline.addAll(events);
-  }
-
-  static ClinicalEvent event(ArchivedStudy s, LocalDate fallback) {
-    String what = s.modality().isBlank() ? "Imaging" : s.modality();
-    String title =
-        what + " imaging study" + (s.description().isBlank() ? "" : ": " + s.description().strip());
-    ClinicalEvent e =
-        ClinicalEvent.of(
-            s.patientId(),
-            EventType.IMAGING,
-            title,
-            s.date().orElse(fallback),
-            Provenance.imaging(s.id()));
-    return e;
+    ImagingTimelineEvents.addFor(archive, timeline, pid, r, today.get());
   }
 
   /** The archived study as a catalog of in-memory sources, for the viewer. */

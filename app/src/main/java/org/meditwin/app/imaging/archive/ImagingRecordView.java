@@ -52,7 +52,8 @@ public final class ImagingRecordView {
             context.zone(),
             providers::get,
             providers::configured,
-            context.patientRecords());
+            context.patientRecords(),
+            uid -> archive.archive().study(uid).map(ArchivedStudy::id));
     this.reportView = new ReportView(context, imaging, report);
     this.archiveView =
         new ArchiveView(archive, i18n, this::shownStudy, s -> open(s, Optional.empty()));

@@ -40,7 +40,7 @@ public final class ReportView {
   private final ImagingViewModel imaging;
   private final PaneContext context;
   private final I18n i18n;
-  private final ScrollPane root = new ScrollPane();
+  private final javafx.scene.layout.BorderPane root = new javafx.scene.layout.BorderPane();
 
   public ReportView(PaneContext context, ImagingViewModel imaging, ReportViewModel vm) {
     this.context = context;
@@ -142,12 +142,11 @@ public final class ReportView {
     HBox statusRow = new HBox(6, progress, status);
     statusRow.setAlignment(Pos.CENTER_LEFT);
 
+    VBox top = new VBox(6, title, head, actions, notice);
+    top.setPadding(new Insets(6, 6, 0, 6));
     VBox box =
         new VBox(
             6,
-            title,
-            head,
-            notice,
             label("imaging.report.findingsTable", table),
             table,
             label("imaging.report.technique", technique),
@@ -157,13 +156,16 @@ public final class ReportView {
             label("imaging.report.impression", impression),
             impression,
             label("imaging.report.checks", checks),
-            checks,
-            actions,
-            statusRow);
-    box.setPadding(new Insets(6));
+            checks);
+    box.setPadding(new Insets(0, 6, 6, 6));
     box.setId("imaging-report-panel");
-    root.setContent(box);
-    root.setFitToWidth(true);
+    ScrollPane scroll = new ScrollPane(box);
+    scroll.setFitToWidth(true);
+    scroll.setId("imaging-report-scroll");
+    statusRow.setPadding(new Insets(4, 6, 6, 6));
+    root.setTop(top);
+    root.setCenter(scroll);
+    root.setBottom(statusRow);
     root.setId("imaging-report");
   }
 

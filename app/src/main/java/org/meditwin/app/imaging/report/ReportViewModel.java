@@ -60,6 +60,7 @@ public final class ReportViewModel {
   private final Supplier<Optional<GenerativeProvider>> provider;
   private final java.util.function.BooleanSupplier configured;
   private final Supplier<Optional<PatientRecordIndex>> index;
+  private final java.util.function.Function<String, Optional<String>> archivedStudyId;
 
   private final ObjectProperty<Optional<StudyFacts>> facts =
       new SimpleObjectProperty<>(Optional.empty());
@@ -90,7 +91,8 @@ public final class ReportViewModel {
       ZoneId zone,
       Supplier<Optional<GenerativeProvider>> provider,
       java.util.function.BooleanSupplier configured,
-      Supplier<Optional<PatientRecordIndex>> index) {
+      Supplier<Optional<PatientRecordIndex>> index,
+      java.util.function.Function<String, Optional<String>> archivedStudyId) {
     this.reports = reports;
     this.tasks = tasks;
     this.i18n = i18n;
@@ -100,6 +102,7 @@ public final class ReportViewModel {
     this.provider = provider;
     this.configured = configured;
     this.index = index;
+    this.archivedStudyId = archivedStudyId;
     technique.addListener((o, a, b) -> edited());
     findings.addListener((o, a, b) -> edited());
     impression.addListener((o, a, b) -> edited());
@@ -207,10 +210,13 @@ public final class ReportViewModel {
     return tasks
         .submit(
             i18n.get("imaging.report.task.load"),
-            p ->
-                reports.forStudy(f.studyInstanceUid()).stream()
-                    .filter(r -> r.patientId().equals(pid.get()))
-                    .findFirst())
+            p -> {
+              Optional<ImagingReport> r =
+                  reports.forStudy(f.studyInstanceUid()).stream()
+                      .filter(x -> x.patientId().equals(pid.get()))
+                      .findFirst();
+              return new Loaded(r, archivedStudyId.apply(f.studyInstanceUid()));
+            })
         .handle(
             (found, error) -> {
               busy.set(false);
@@ -218,11 +224,14 @@ public final class ReportViewModel {
                 status.set(errors.message(error));
                 show(Optional.empty(), f);
               } else {
-                show(found, f);
+                archiveStudyId = found.archiveStudyId();
+                show(found.report(), f);
               }
               return null;
             });
   }
+
+  private record Loaded(Optional<ImagingReport> report, Optional<String> archiveStudyId) {}
 
   /** Opens a stored report (from a record link) with the given facts. */
   public void open(ImagingReport r, StudyFacts f) {
@@ -268,9 +277,21 @@ public final class ReportViewModel {
     }
   }
 
-  /** Re-checks every sentence against the structured findings. */
+  /** Re-checks every sentence against the structured findings (flagged ones first). */
   public void revalidate() {
-    checks.setAll(ReportValidator.validate(content(), structuredFindings()));
+    List<ReportCheck> all = ReportValidator.validate(content(), structuredFindings());
+    setChecks(all);
+    if (!loading) {
+      status.set(
+          i18n.get(
+              "imaging.report.status.flagged", all.stream().filter(ReportCheck::flagged).count()));
+    }
+  }
+
+  private void setChecks(List<ReportCheck> all) {
+    List<ReportCheck> sorted = new ArrayList<>(all);
+    sorted.sort(java.util.Comparator.comparing(c -> !c.flagged()));
+    checks.setAll(sorted);
   }
 
   /** Drafts the prose (generative when configured, else the template) in the background. */
@@ -311,7 +332,7 @@ public final class ReportViewModel {
                 loading = false;
               }
               dirty.set(true);
-              checks.setAll(d.checks());
+              setChecks(d.checks());
               notice.set(notice(d));
               status.set(i18n.get("imaging.report.status.drafted", d.engine(), d.flagged()));
             });
