@@ -78,4 +78,44 @@ for run in $(seq 1 "$RUNS"); do
   echo "smoke-test: run $run: window shown ${times% *} ms, first-start screen ready ${times#* } ms after process start"
 done
 [[ -n "$SCREENSHOT" ]] && { [[ -s "$SCREENSHOT" ]] && echo "smoke-test: screenshot $SCREENSHOT" || echo "smoke-test: screenshot failed" >&2; }
+
+# The packaged CLI on the jlink runtime: a FHIR import, then the embedded Neo4j knowledge graph
+# (rebuild + "what affects the left ear?"), which needs JDK modules and flags jdeps cannot see
+# (ADR 0133). MEDITWIN_SMOKE_CLI=0 skips it.
+cli_check() {
+  local home bundle out status=0
+  home="$(mktemp -d)"
+  bundle="$home/bundle.json"
+  cat >"$bundle" <<'JSON'
+{"resourceType":"Bundle","type":"transaction","entry":[
+ {"fullUrl":"urn:uuid:p-1","resource":{"resourceType":"Patient","name":[{"family":"Smoke","given":["Test"]}],"birthDate":"1970-01-01"}},
+ {"fullUrl":"urn:uuid:enc-1","resource":{"resourceType":"Encounter","status":"finished","class":{"code":"AMB"},"type":[{"text":"Audiology visit"}],"subject":{"reference":"urn:uuid:p-1"},"period":{"start":"2023-05-02T10:00:00Z","end":"2023-05-02T11:00:00Z"}}},
+ {"fullUrl":"urn:uuid:c-1","resource":{"resourceType":"Condition","code":{"text":"Otitis media"},"bodySite":[{"text":"Left middle ear"}],"subject":{"reference":"urn:uuid:p-1"},"encounter":{"reference":"urn:uuid:enc-1"},"onsetDateTime":"2023-05-02"}}
+]}
+JSON
+  export MEDITWIN_HOME="$home" MEDITWIN_USER=smoke MEDITWIN_PASSWORD="smoke-$RANDOM-$RANDOM-Pw!"
+  {
+    "$LAUNCHER" init --admin smoke --json >"$home/init.json" 2>>"$home/cli.log" &&
+      "$LAUNCHER" fhir import "$bundle" --keyword-only --json >"$home/import.json" 2>>"$home/cli.log" &&
+      grep -q '"events":2' "$home/import.json" &&
+      "$LAUNCHER" graph rebuild --json >"$home/rebuild.json" 2>>"$home/cli.log" &&
+      grep -q '"events":2' "$home/rebuild.json" &&
+      patient="$(grep -o '"patientIds":\["[^"]*' "$home/import.json" | grep -o '[^"]*$')" &&
+      "$LAUNCHER" graph query --patient "$patient" --part ear --side left --json >"$home/query.json" 2>>"$home/cli.log" &&
+      grep -q '"title":"Otitis media"' "$home/query.json" &&
+      grep -q '"title":"Audiology visit"' "$home/query.json"
+  } || status=1
+  if [[ $status -ne 0 ]]; then
+    echo "smoke-test: FAILED: packaged CLI (fhir import / graph rebuild / graph query)" >&2
+    tail -n 30 "$home/cli.log" >&2 || true
+    cat "$home"/*.json >&2 2>/dev/null || true
+  else
+    echo "smoke-test: packaged CLI: fhir import, graph rebuild and graph query on the jlink runtime OK"
+  fi
+  rm -rf "$home"
+  return $status
+}
+if [[ "${MEDITWIN_SMOKE_CLI:-1}" != 0 ]]; then
+  cli_check || exit 1
+fi
 echo "smoke-test: PASSED"
