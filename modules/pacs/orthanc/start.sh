@@ -61,7 +61,7 @@ cat > "$STATE/orthanc.json" <<JSON
   "DicomWeb": { "Enable": true, "Root": "/dicom-web/", "EnableWado": false, "Host": "127.0.0.1", "Ssl": false }
 }
 JSON
-ip netns exec "$NS" Orthanc "$STATE/orthanc.json" >"$STATE/orthanc.log" 2>&1 &
+ip netns exec "$NS" env TCP_NODELAY=1 Orthanc "$STATE/orthanc.json" >"$STATE/orthanc.log" 2>&1 &
 echo $! >"$STATE/orthanc.pid"
 
 for _ in $(seq 1 100); do

@@ -115,6 +115,47 @@ final class Datasets {
     }
   }
 
+  /**
+   * STUDY-level identifier asking for the SOP classes in the study and its instance count (what a
+   * C-GET must offer), or SERIES-level for one series' count.
+   */
+  static AttributeList lookupIdentifier(String studyUid, Optional<String> seriesUid) {
+    try {
+      AttributeList l = new AttributeList();
+      put(
+          l,
+          new CodeStringAttribute(TagFromName.QueryRetrieveLevel),
+          seriesUid.isPresent() ? "SERIES" : "STUDY");
+      put(l, new UniqueIdentifierAttribute(TagFromName.StudyInstanceUID), studyUid);
+      if (seriesUid.isPresent()) {
+        put(l, new UniqueIdentifierAttribute(TagFromName.SeriesInstanceUID), seriesUid.get());
+        put(l, new IntegerStringAttribute(TagFromName.NumberOfSeriesRelatedInstances), "");
+      } else {
+        put(l, new UniqueIdentifierAttribute(TagFromName.SOPClassesInStudy), "");
+        put(l, new IntegerStringAttribute(TagFromName.NumberOfStudyRelatedInstances), "");
+      }
+      return l;
+    } catch (DicomException e) {
+      throw new PacsException(PacsException.Reason.BAD_INPUT, "The UID is not valid DICOM.", e);
+    }
+  }
+
+  static List<String> values(AttributeList l, AttributeTag tag) {
+    String[] v;
+    try {
+      v = Attribute.getStringValues(l, tag);
+    } catch (RuntimeException e) {
+      return List.of();
+    }
+    return v == null
+        ? List.of()
+        : Arrays.stream(v).map(String::strip).filter(x -> !x.isEmpty()).toList();
+  }
+
+  static int count(AttributeList l, AttributeTag tag) {
+    return integer(l, tag).orElse(-1);
+  }
+
   private static void patientKeys(AttributeList l, PacsQuery q, SpecificCharacterSet cs)
       throws DicomException {
     put(l, new PersonNameAttribute(TagFromName.PatientName, cs), q.patientName().orElse(""));

@@ -223,27 +223,83 @@ final class DimseClientImpl implements DimseClient {
     return instances;
   }
 
-  private List<PacsMatch> lookUpInstances(RetrieveRequest r) {
+  /** What a C-GET must offer and expect: the SOP classes and the instance count (-1 unknown). */
+  private record Lookup(Set<String> sopClasses, int total) {}
+
+  /**
+   * SOP classes and instance count of the request: one STUDY-level query (SOP Classes in Study,
+   * Number of Study Related Instances) and, for a series, one SERIES-level count; falls back to
+   * listing the instances when the PACS does not return SOP Classes in Study.
+   */
+  private Lookup lookUp(RetrieveRequest r) {
     Association a;
     try {
       a = open(List.of(new Association.Proposed(1, Uids.STUDY_ROOT_FIND, LE)), List.of());
     } catch (PacsException e) {
       if (e.reason() == Reason.NOT_SUPPORTED) {
-        return List.of();
+        return new Lookup(Set.of(), -1);
       }
       throw e;
     }
     try {
-      List<PacsMatch> found = instancesOf(a, r);
+      Set<String> classes = new LinkedHashSet<>();
+      int total = -1;
+      for (com.pixelmed.dicom.AttributeList m :
+          rawFind(a, Datasets.lookupIdentifier(r.studyInstanceUid(), Optional.empty()))) {
+        classes.addAll(Datasets.values(m, com.pixelmed.dicom.TagFromName.SOPClassesInStudy));
+        total = Datasets.count(m, com.pixelmed.dicom.TagFromName.NumberOfStudyRelatedInstances);
+      }
+      if (r.seriesInstanceUid().isPresent()) {
+        total = -1;
+        for (com.pixelmed.dicom.AttributeList m :
+            rawFind(a, Datasets.lookupIdentifier(r.studyInstanceUid(), r.seriesInstanceUid()))) {
+          total = Datasets.count(m, com.pixelmed.dicom.TagFromName.NumberOfSeriesRelatedInstances);
+        }
+      }
+      if (classes.isEmpty() || total < 0) {
+        List<PacsMatch> instances = instancesOf(a, r);
+        instances.forEach(m -> m.sopClassUid().ifPresent(classes::add));
+        total = instances.size();
+      }
       a.release();
-      return found;
+      return new Lookup(classes, total);
     } catch (PacsException e) {
       if (e.reason() == Reason.FAILED || e.reason() == Reason.NOT_SUPPORTED) {
-        return List.of();
+        return new Lookup(Set.of(), -1);
       }
       throw e;
     } finally {
       a.close();
+    }
+  }
+
+  /** A C-FIND with a hand-built identifier; returns the raw matches. */
+  private List<com.pixelmed.dicom.AttributeList> rawFind(
+      Association a, com.pixelmed.dicom.AttributeList identifier) {
+    Association.Context ctx =
+        a.contextFor(Uids.STUDY_ROOT_FIND, Optional.of(Uids.EXPLICIT_LE)).orElseThrow();
+    int id = nextId();
+    a.send(
+        ctx.id(),
+        new CommandSet()
+            .put(CommandSet.AFFECTED_SOP_CLASS, Uids.STUDY_ROOT_FIND)
+            .put(CommandSet.COMMAND_FIELD, CommandSet.C_FIND_RQ)
+            .put(CommandSet.MESSAGE_ID, id)
+            .put(CommandSet.PRIORITY, 0),
+        Optional.of(Datasets.encode(identifier, ctx.transferSyntax())));
+    List<com.pixelmed.dicom.AttributeList> out = new ArrayList<>();
+    while (true) {
+      Association.Message m = expect(a, CommandSet.C_FIND_RSP);
+      int status = m.command().status();
+      if (CommandSet.isPending(status)) {
+        m.dataSet().ifPresent(d -> out.add(Datasets.decode(d, ctx.transferSyntax())));
+        continue;
+      }
+      if (status == 0 || status == 0xFE00) {
+        return out;
+      }
+      throw new PacsException(
+          Reason.FAILED, "The PACS refused the query: " + Status.describe(status) + ".");
     }
   }
 
@@ -255,13 +311,12 @@ final class DimseClientImpl implements DimseClient {
       BooleanSupplier cancelled) {
     long t0 = System.nanoTime();
     progress.progress(0, 0, "Looking up the instances to retrieve");
-    List<PacsMatch> instances = lookUpInstances(request);
-    Set<String> classes = new LinkedHashSet<>();
-    instances.forEach(m -> m.sopClassUid().ifPresent(classes::add));
+    Lookup lookup = lookUp(request);
+    Set<String> classes = new LinkedHashSet<>(lookup.sopClasses());
     if (classes.isEmpty()) {
       classes.addAll(COMMON_STORAGE);
     }
-    int total = instances.size();
+    int total = Math.max(0, lookup.total());
     List<Association.Proposed> contexts = new ArrayList<>();
     contexts.add(new Association.Proposed(1, Uids.STUDY_ROOT_GET, LE));
     int perClass =

@@ -59,20 +59,7 @@ final class LoopbackStoreScp implements StoreScp {
             p -> {
               throw new PacsException(Reason.BAD_INPUT, "Our AE title: " + p);
             });
-    ServerSocket server;
-    try {
-      server = new ServerSocket();
-      server.setReuseAddress(true);
-      server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
-    } catch (BindException e) {
-      throw new PacsException(
-          Reason.BAD_INPUT,
-          "Cannot listen on 127.0.0.1:" + port + " for incoming C-STORE: the port is in use.",
-          e);
-    } catch (IOException e) {
-      throw new PacsException(
-          Reason.BAD_INPUT, "Cannot listen on 127.0.0.1:" + port + " for incoming C-STORE.", e);
-    }
+    ServerSocket server = bind(port);
     LoopbackStoreScp scp =
         new LoopbackStoreScp(aeTitle.strip(), server, sink, callingAeAllowed, options);
     Thread.ofPlatform()
@@ -81,6 +68,50 @@ final class LoopbackStoreScp implements StoreScp {
         .start(scp::acceptLoop);
     LOG.info("Store SCP {} listening on 127.0.0.1:{}", scp.aeTitle, server.getLocalPort());
     return scp;
+  }
+
+  /**
+   * Binds 127.0.0.1:port; a port still held for a moment by the previous retrieve's listener is
+   * retried for up to 2 s before reporting it as in use.
+   */
+  private static ServerSocket bind(int port) {
+    for (int attempt = 0; ; attempt++) {
+      ServerSocket server = null;
+      try {
+        server = new ServerSocket();
+        server.setReuseAddress(true);
+        server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
+        return server;
+      } catch (BindException e) {
+        closeQuietly(server);
+        if (attempt >= 20 || port == 0) {
+          throw new PacsException(
+              Reason.BAD_INPUT,
+              "Cannot listen on 127.0.0.1:" + port + " for incoming C-STORE: the port is in use.",
+              e);
+        }
+        try {
+          Thread.sleep(100);
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          throw new PacsException(Reason.ABORTED, "Interrupted while opening the Store SCP.", ie);
+        }
+      } catch (IOException e) {
+        closeQuietly(server);
+        throw new PacsException(
+            Reason.BAD_INPUT, "Cannot listen on 127.0.0.1:" + port + " for incoming C-STORE.", e);
+      }
+    }
+  }
+
+  private static void closeQuietly(ServerSocket s) {
+    if (s != null) {
+      try {
+        s.close();
+      } catch (IOException e) {
+        // nothing bound
+      }
+    }
   }
 
   private void acceptLoop() {

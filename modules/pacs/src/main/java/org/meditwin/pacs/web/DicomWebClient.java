@@ -64,6 +64,7 @@ public final class DicomWebClient {
     this.http =
         HttpClient.newBuilder()
             .connectTimeout(options.connectTimeout())
+            .version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER)
             .proxy(HttpClient.Builder.NO_PROXY)
             .build();
