@@ -148,7 +148,8 @@ public record Technique(
     }
     try {
       double d = Double.parseDouble(first(value));
-      return Double.isFinite(d) ? Optional.of(d) : Optional.empty();
+      // 0 is what many devices write when the value is unknown
+      return Double.isFinite(d) && d > 0 ? Optional.of(d) : Optional.empty();
     } catch (NumberFormatException e) {
       return Optional.empty();
     }

@@ -77,6 +77,17 @@ class ReportDrafterTest {
   }
 
   @Test
+  void zeroAcquisitionValuesAreTreatedAsUnknown() {
+    Technique t =
+        Technique.from(
+            Map.of("Modality", "CR", "KVP", "0", "Exposure", "0", "ViewPosition", "LL"), 1);
+    assertThat(t.kvp()).isEmpty();
+    assertThat(t.exposureMas()).isEmpty();
+    assertThat(t.prose(ReportTemplate.GENERIC))
+        .isEqualTo("Computed radiography, LL projection. 1 image.");
+  }
+
+  @Test
   void templateForEachModality() {
     assertThat(ReportTemplate.forModality("CR", "CHEST"))
         .isEqualTo(ReportTemplate.CHEST_RADIOGRAPH);
