@@ -162,10 +162,7 @@ public final class ImageModelsView {
               progress -> {
                 byte[] bytes =
                     models.encode(output, slice.instance().source(), slice.frame(), a, image);
-                return new org.meditwin.imaging.archive.ImagingArchive(
-                        context.session().clinicalStore(),
-                        org.meditwin.imaging.DicomReader.standard())
-                    .importBytes(patient.get(), "ai:" + a.model(), bytes);
+                return models.archive(context.session(), patient.get(), a, bytes);
               })
           .whenComplete(
               (r, error) -> {

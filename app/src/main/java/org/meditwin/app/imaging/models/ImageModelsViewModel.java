@@ -195,6 +195,20 @@ public final class ImageModelsViewModel implements AutoCloseable {
     };
   }
 
+  /**
+   * Stores an encoded object in the patient's encrypted imaging archive (origin {@code
+   * ai:<model>}); audited by the archive. Call from a background task.
+   */
+  public org.meditwin.imaging.archive.ImportResult archive(
+      org.meditwin.core.service.UserSession session,
+      String patientId,
+      ImageAnalysis a,
+      byte[] dicom) {
+    return new org.meditwin.imaging.archive.ImagingArchive(
+            session.clinicalStore(), org.meditwin.imaging.DicomReader.standard())
+        .importBytes(patientId, "ai:" + a.model(), dicom);
+  }
+
   @Override
   public void close() {
     synchronized (runners) {
