@@ -30,11 +30,7 @@ import org.meditwin.app.common.PaneContext;
 import org.meditwin.app.i18n.I18n;
 import org.meditwin.app.imaging.ImagingViewModel;
 import org.meditwin.app.imaging.Viewport;
-import org.meditwin.app.search.EncoderLoader;
 import org.meditwin.app.theme.Styles;
-import org.meditwin.imaging.ai.ChestXrayModel;
-import org.meditwin.imaging.similar.SimilarCaseService;
-import org.meditwin.search.cases.CaseIndexes;
 
 /**
  * The "Similar cases" side tab of the imaging pane and its "Find similar" toolbar button (shortcut
@@ -84,12 +80,14 @@ public final class SimilarCasesView {
     status.setWrapText(true);
     status.getStyleClass().add(Styles.HINT);
     status.textProperty().bind(model.statusProperty());
+    wrap(status);
 
     Label message = new Label();
     message.setId("imaging-similar-message");
     message.setWrapText(true);
     message.getStyleClass().add(Styles.NOTICE);
     message.textProperty().bind(model.messageProperty());
+    wrap(message);
     message.visibleProperty().bind(model.messageProperty().isNotEmpty());
     message.managedProperty().bind(message.visibleProperty());
 
@@ -111,12 +109,14 @@ public final class SimilarCasesView {
                   }
                 });
     VBox.setVgrow(list, Priority.ALWAYS);
+    list.setMinHeight(120);
 
     Node detail = detail();
     Label citation = new Label(model.citation());
     citation.setId("imaging-similar-citation");
     citation.setWrapText(true);
     citation.getStyleClass().add(Styles.HINT);
+    wrap(citation);
 
     root.getChildren().addAll(head, progress, status, message, list, detail, citation);
   }
@@ -124,15 +124,14 @@ public final class SimilarCasesView {
   private Node detail() {
     ImageView big = new ImageView();
     big.setId("imaging-similar-detail-image");
-    big.setFitWidth(112);
-    big.setFitHeight(112);
+    big.setFitWidth(84);
+    big.setFitHeight(84);
     big.setPreserveRatio(true);
     big.setSmooth(false);
     Label text = new Label();
     text.setId("imaging-similar-detail-text");
-    text.setWrapText(true);
+    wrap(text);
     HBox.setHgrow(text, Priority.ALWAYS);
-    text.setMaxWidth(Double.MAX_VALUE);
     HBox box = new HBox(8, big, text);
     box.setId("imaging-similar-detail");
     box.getStyleClass().add(Styles.CARD);
@@ -150,14 +149,20 @@ public final class SimilarCasesView {
                                   r.rank(),
                                   r.similarityText(),
                                   r.label(),
-                                  r.source(),
-                                  r.date().map(Object::toString).orElse("—"),
+                                  r.source() + r.date().map(d -> " · " + d).orElse(""),
                                   r.impression()))
                       .orElse(""));
             });
     box.visibleProperty().bind(Bindings.isNotEmpty(model.rows()));
     box.managedProperty().bind(box.visibleProperty());
     return box;
+  }
+
+  /** A label that wraps within its parent's width instead of eliding. */
+  private static void wrap(Label l) {
+    l.setWrapText(true);
+    l.setMaxWidth(Double.MAX_VALUE);
+    l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
   }
 
   static Image image(byte[] png) {
@@ -172,6 +177,37 @@ public final class SimilarCasesView {
     return list;
   }
 
+  /**
+   * Moves through the results when the list has focus. The imaging pane captures arrow and page
+   * keys at its root for slice scrolling (before they reach any control), so the panel runs its own
+   * list navigation from a filter registered ahead of the viewer's; true when handled.
+   */
+  boolean navigate(KeyCode code, Object target) {
+    if (target != list || list.getItems().isEmpty()) {
+      return false;
+    }
+    var selection = list.getSelectionModel();
+    int last = list.getItems().size() - 1;
+    int at = selection.getSelectedIndex();
+    int to =
+        switch (code) {
+          case UP -> Math.max(0, at - 1);
+          case DOWN -> Math.min(last, at + 1);
+          case PAGE_UP -> Math.max(0, at - 5);
+          case PAGE_DOWN -> Math.min(last, at + 5);
+          case HOME -> 0;
+          case END -> last;
+          default -> -1;
+        };
+    if (to < 0) {
+      return false;
+    }
+    selection.clearAndSelect(to);
+    list.getFocusModel().focus(to);
+    list.scrollTo(Math.max(0, to - 2));
+    return true;
+  }
+
   /** One row: thumbnail, similarity, label, source/date, first line of the impression. */
   private final class CaseCell extends ListCell<SimilarCasesViewModel.Row> {
     private final ImageView thumb = new ImageView();
@@ -180,8 +216,8 @@ public final class SimilarCasesView {
     private final HBox box;
 
     CaseCell() {
-      thumb.setFitWidth(56);
-      thumb.setFitHeight(56);
+      thumb.setFitWidth(48);
+      thumb.setFitHeight(48);
       thumb.setPreserveRatio(true);
       bottom.getStyleClass().add(Styles.HINT);
       bottom.setWrapText(false);
@@ -202,7 +238,8 @@ public final class SimilarCasesView {
       }
       thumb.setImage(image(r.thumbnailPng()));
       top.setText(r.rank() + ".  " + r.similarityText() + "  ·  " + r.label());
-      bottom.setText(r.source() + r.date().map(d -> "  ·  " + d).orElse(""));
+      bottom.setText(r.source() + r.date().map(d -> " · " + d).orElse(""));
+      top.setMinWidth(0);
       setAccessibleText(
           i18n.get("imaging.similar.row", r.rank(), r.similarityText(), r.label(), r.source()));
       setTooltip(new Tooltip(r.impression()));
@@ -218,20 +255,10 @@ public final class SimilarCasesView {
   public static SimilarCasesView install(
       PaneContext context, ImagingViewModel imaging, Pane bar, Node after, TabPane tabs) {
     I18n i18n = context.i18n();
+    SimilarCaseIndexing shared = SimilarCaseIndexing.of(context);
     SimilarCasesViewModel vm =
-        new SimilarCasesViewModel(
-            () ->
-                SimilarCaseService.of(
-                    ChestXrayModel.load(context.modelsDir()),
-                    CaseIndexes.open(
-                        context.session(),
-                        context.dataDirectory(),
-                        EncoderLoader.shippedBge().load()),
-                    context.session().clinicalStore()),
-            context.tasks(),
-            Platform::runLater,
-            i18n);
-    context.onClose(vm::close);
+        new SimilarCasesViewModel(shared::service, context.tasks(), Platform::runLater, i18n);
+    context.onClose(vm::cancel);
     Tab tab = new Tab(i18n.get("imaging.similar.tab"));
     tab.setId("imaging-tab-similar");
     tab.setClosable(false);
@@ -262,6 +289,8 @@ public final class SimilarCasesView {
                       if (SHORTCUT.match(e)) {
                         e.consume();
                         find[0].run();
+                      } else if (view.navigate(e.getCode(), e.getTarget())) {
+                        e.consume();
                       }
                     });
               }

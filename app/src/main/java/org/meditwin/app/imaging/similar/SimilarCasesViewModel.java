@@ -65,7 +65,10 @@ public final class SimilarCasesViewModel {
       boolean ownStudy,
       Optional<LocalDate> date) {}
 
-  /** Opens the service (model + index); runs on a background thread, once. */
+  /**
+   * Supplies the service (model + index); called on a background thread, once. Its owner closes it
+   * ({@link SimilarCaseIndexing} in the app).
+   */
   @FunctionalInterface
   public interface ServiceFactory {
     SimilarCaseService open() throws Exception;
@@ -217,7 +220,7 @@ public final class SimilarCasesViewModel {
               h.id(),
               h.thumbnailPng(),
               h.imageSimilarity(),
-              String.format(Locale.ROOT, "%.0f %%", Math.max(0, h.imageSimilarity()) * 100),
+              String.format(Locale.ROOT, "%.1f %%", Math.max(0, h.imageSimilarity()) * 100),
               label(h.label()),
               h.impression(),
               i18n.get(own ? "imaging.similar.source.own" : "imaging.similar.source.reference"),
@@ -266,14 +269,5 @@ public final class SimilarCasesViewModel {
 
   public void select(Optional<Row> row) {
     selected.set(row);
-  }
-
-  /** Closes the service (model and index) if it was opened. */
-  public synchronized void close() {
-    cancel.set(true);
-    if (service != null) {
-      service.close();
-      service = null;
-    }
   }
 }

@@ -220,7 +220,7 @@ class SimilarCasesViewModelTest {
     assertThat(r.ownStudy()).isTrue();
     assertThat(r.source()).isEqualTo("Estudio de este paciente");
     assertThat(r.label()).isEqualTo("Neumonía");
-    assertThat(r.similarityText()).isEqualTo("93 %");
+    assertThat(r.similarityText()).isEqualTo("93.0 %");
     assertThat(r.date()).contains(LocalDate.of(2026, 3, 2));
   }
 }
