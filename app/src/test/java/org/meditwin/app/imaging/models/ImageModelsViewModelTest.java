@@ -117,4 +117,57 @@ class ImageModelsViewModelTest {
       assertThat(a.task()).isEqualTo(ImageModelDescriptor.Task.CLASSIFICATION);
     }
   }
+
+  @Test
+  void savesTheResultIntoThePatientsEncryptedImagingArchive(
+      @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    try (ImageModelsViewModel vm = model();
+        org.meditwin.store.EmbeddedWorkstation ws =
+            org.meditwin.store.EmbeddedWorkstation.open(
+                dir.resolve("data"),
+                org.meditwin.store.EmbeddedWorkstation.Options.fastKdfForTests(
+                    Clock.systemUTC()))) {
+      org.meditwin.core.service.UserSession session =
+          ws.initialise("anna", "Dr Anna Reyes", "anna-password-1".toCharArray());
+      try {
+        String patientId =
+            session
+                .patients()
+                .create(
+                    new org.meditwin.core.service.PatientService.PatientInput(
+                        "MRN-460",
+                        "Ada",
+                        "Lovelace",
+                        Optional.of(java.time.LocalDate.of(1915, 12, 10)),
+                        org.meditwin.core.domain.Sex.FEMALE,
+                        "",
+                        "",
+                        "",
+                        ""))
+                .id()
+                .value();
+        vm.refresh().join();
+        DicomObject o = ct();
+        vm.showFor(Optional.of(o.info()));
+        ImageAnalysis a = vm.run(o.info(), o.info().image().orElseThrow(), o.frame(0));
+        DicomSource source =
+            DicomSource.file(
+                DATA.resolve("dicom/debian-samples/octave-dicom/CT-MONO2-16-ankle.dcm"));
+        byte[] pmap = vm.encode(ImageModelsViewModel.Output.PARAMETRIC_MAP, source, 0, a, null);
+        var result = vm.archive(session, patientId, a, pmap);
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.importedCount()).isEqualTo(1);
+        var archive =
+            new org.meditwin.imaging.archive.ImagingArchive(
+                session.clinicalStore(), DicomReader.standard());
+        assertThat(archive.studies(patientId))
+            .extracting(org.meditwin.imaging.archive.ArchivedStudy::studyInstanceUid)
+            .containsExactly(o.info().studyInstanceUid());
+        // the same object again is a duplicate, not a second copy
+        assertThat(vm.archive(session, patientId, a, pmap).duplicates()).isEqualTo(1);
+      } finally {
+        session.close();
+      }
+    }
+  }
 }
