@@ -190,5 +190,43 @@ class ImagingReportUiTest {
             });
     assertThat(fx(() -> robot.lookup("#imaging-side-tabs").queryAs(TabPane.class).getTabs().size()))
         .isGreaterThanOrEqualTo(3);
+
+    // a record link (global search hit, timeline) opens the archived study and its signed report
+    String reportId = ReportService.of(session).forPatient(patient.id().value()).getFirst().id();
+    robot.interact(() -> view[0].open(CT.resolveSibling("MR_small.dcm")));
+    await(() -> studyShown(view[0]).map(u -> !u.equals(ctStudyUid())).orElse(false));
+    robot.interact(
+        () ->
+            context.openRecord(
+                PaneContext.Pane.IMAGING, patient.id().value(), "imaging:" + reportId));
+    await(() -> studyShown(view[0]).map(u -> u.equals(ctStudyUid())).orElse(false));
+    await(() -> text(robot, "#imaging-report-status").contains("Signed by Dr Anna Reyes"));
+    assertThat(text(robot, "#imaging-report-impression"))
+        .isEqualTo("Large pneumothorax on the left.");
+    assertThat(
+            view[0]
+                .model()
+                .activeViewport()
+                .seriesProperty()
+                .get()
+                .orElseThrow()
+                .instances()
+                .getFirst()
+                .source())
+        .isInstanceOf(org.meditwin.imaging.DicomSource.InMemorySource.class);
+  }
+
+  private static String ctStudyUid() {
+    return org.meditwin.imaging.DicomReader.standard()
+        .readInfo(org.meditwin.imaging.DicomSource.file(CT))
+        .studyInstanceUid();
+  }
+
+  private static Optional<String> studyShown(ImagingView view) {
+    return view.model()
+        .activeViewport()
+        .seriesProperty()
+        .get()
+        .map(s -> s.instances().getFirst().info().studyInstanceUid());
   }
 }
