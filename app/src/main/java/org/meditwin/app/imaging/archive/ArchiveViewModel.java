@@ -46,6 +46,7 @@ public final class ArchiveViewModel {
   private final BooleanProperty busy = new SimpleBooleanProperty(false);
   private final AtomicBoolean cancel = new AtomicBoolean();
   private Optional<Patient> patient = Optional.empty();
+  private java.util.function.Consumer<ImportResult> onImported = r -> {};
 
   public ArchiveViewModel(
       ImagingArchive archive,
@@ -165,7 +166,15 @@ public final class ArchiveViewModel {
                       r.duplicates(),
                       r.problems().size()));
               refresh(false);
+              if (r.importedCount() > 0) {
+                onImported.accept(r);
+              }
             });
+  }
+
+  /** Called (FX thread) after each import that stored objects, e.g. to index them elsewhere. */
+  public void setOnImported(java.util.function.Consumer<ImportResult> listener) {
+    onImported = java.util.Objects.requireNonNull(listener, "listener");
   }
 
   /** Stops an import after the object being stored (what was stored stays). */

@@ -57,6 +57,16 @@ public final class ImagingRecordView {
     this.reportView = new ReportView(context, imaging, report);
     this.archiveView =
         new ArchiveView(archive, i18n, this::shownStudy, s -> open(s, Optional.empty()));
+    // the similar-case index learns archived chest studies and signed report texts
+    archive.setOnImported(
+        r ->
+            r.studyInstanceUids()
+                .forEach(
+                    uid ->
+                        org.meditwin.app.imaging.similar.SimilarCaseIndexing.of(context)
+                            .studyArchived(uid)));
+    report.setOnSigned(
+        r -> org.meditwin.app.imaging.similar.SimilarCaseIndexing.of(context).reportSigned(r));
   }
 
   /** Adds the two tabs to {@code tabs} (the pane's side panel). */

@@ -80,6 +80,7 @@ public final class ReportViewModel {
   private final BooleanProperty dirty = new SimpleBooleanProperty(false);
   private final AtomicBoolean cancelDraft = new AtomicBoolean();
   private Optional<Patient> patient = Optional.empty();
+  private java.util.function.Consumer<ImagingReport> onSigned = r -> {};
   private boolean loading;
 
   public ReportViewModel(
@@ -406,6 +407,11 @@ public final class ReportViewModel {
     return archiveStudyId;
   }
 
+  /** Called (FX thread) after a report was signed or amended, e.g. to index it elsewhere. */
+  public void setOnSigned(java.util.function.Consumer<ImagingReport> listener) {
+    onSigned = java.util.Objects.requireNonNull(listener, "listener");
+  }
+
   /** Saves and signs after confirmation; the signed report is indexed for the patient. */
   public CompletableFuture<ImagingReport> sign() {
     if (signed.get()) {
@@ -439,6 +445,7 @@ public final class ReportViewModel {
               stored.set(Optional.of(r));
               signed.set(true);
               dirty.set(false);
+              onSigned.accept(r);
               status.set(
                   i18n.get(
                       "imaging.report.status.signed", r.signature().orElseThrow().signerName(), 0));
@@ -479,6 +486,7 @@ public final class ReportViewModel {
               }
               stored.set(Optional.of(a));
               dirty.set(false);
+              onSigned.accept(a);
               status.set(
                   i18n.get(
                       "imaging.report.status.signed",

@@ -103,6 +103,8 @@ class ArchiveViewModelTest {
     Files.copy(SAMPLES.resolve("CT_small.dcm"), folder.resolve("ct.dcm"));
     vm.setPatient(Optional.of(patient)).join();
     assertThat(vm.studies()).isEmpty();
+    List<ImportResult> imports = new java.util.ArrayList<>();
+    vm.setOnImported(imports::add);
 
     ImportResult r = vm.addToRecord(shown(folder)).join();
     assertThat(r.importedCount()).isEqualTo(1);
@@ -135,6 +137,7 @@ class ArchiveViewModelTest {
     // adding it again stores nothing new and adds no second event
     ImportResult again = vm.addToRecord(shown(folder)).join();
     assertThat(again.duplicates()).isEqualTo(1);
+    assertThat(imports).singleElement().isSameAs(r);
     assertThat(
             TimelineService.of(session).find(patient.id().value(), EventFilter.all()).stream()
                 .filter(e -> e.type() == EventType.IMAGING))

@@ -148,9 +148,12 @@ class ReportViewModelTest {
   @Test
   void savesSignsIndexesAndAmendsWithAReason() {
     ReportViewModel vm = vm(Optional.empty());
+    List<ImagingReport> signedEvents = new java.util.ArrayList<>();
+    vm.setOnSigned(signedEvents::add);
     vm.setPatient(Optional.of(patient));
     vm.load(ctFacts());
     ImagingReport saved = vm.save().join();
+    assertThat(signedEvents).isEmpty();
     assertThat(vm.storedProperty().get()).contains(saved);
 
     dialogs.confirmations.add(true);
@@ -174,6 +177,9 @@ class ReportViewModelTest {
         .satisfies(a -> assertThat(a.reason()).isEqualTo("impression clarified"));
     assertThat(amended.signature().orElseThrow().content().impression())
         .isNotEqualTo(amended.content().impression());
+    assertThat(signedEvents)
+        .extracting(ImagingReport::id)
+        .containsExactly(signed.id(), signed.id());
 
     // a new view model for the same study finds the stored, signed report
     ReportViewModel again = vm(Optional.empty());
