@@ -230,8 +230,8 @@ public final class SimilarCaseService implements AutoCloseable {
     Objects.requireNonNull(archive, "archive");
     Objects.requireNonNull(reader, "reader");
     Optional<ArchivedStudy> study = archive.study(studyInstanceUid);
-    if (study.isEmpty()) {
-      return false;
+    if (study.isEmpty() || !hasRadiographSeries(study.get().modality())) {
+      return false; // e.g. a 500-slice CT: no object is read
     }
     for (ArchivedInstance instance : archive.instances(studyInstanceUid)) {
       try {
@@ -277,6 +277,16 @@ public final class SimilarCaseService implements AutoCloseable {
       progress.progress(i + 1, studies.size(), "Indexing studies for similar cases");
     }
     return indexed;
+  }
+
+  /** Whether the study's modalities ("CT/SR", "CR"…) include a radiograph the model applies to. */
+  static boolean hasRadiographSeries(String modalities) {
+    for (String m : modalities.toUpperCase(Locale.ROOT).split("[/\\\\,\\s]+")) {
+      if (m.equals("CR") || m.equals("DX") || m.equals("DR")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static Optional<LocalDate> dicomDate(String yyyymmdd) {

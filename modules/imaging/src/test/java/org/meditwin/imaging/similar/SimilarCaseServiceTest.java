@@ -320,6 +320,15 @@ class SimilarCaseServiceTest {
   }
 
   @Test
+  void onlyStudiesWithRadiographSeriesAreOpenedForIndexing() {
+    assertThat(SimilarCaseService.hasRadiographSeries("CR")).isTrue();
+    assertThat(SimilarCaseService.hasRadiographSeries("DX/PR")).isTrue();
+    assertThat(SimilarCaseService.hasRadiographSeries("dr")).isTrue();
+    assertThat(SimilarCaseService.hasRadiographSeries("CT/SR")).isFalse();
+    assertThat(SimilarCaseService.hasRadiographSeries("")).isFalse();
+  }
+
+  @Test
   void thumbnailsAreSmallPngs() {
     byte[] png = ReferenceLibrary.thumbnail(val.get(0).pixels(), 28, 28);
     assertThat(png.length).isLessThan(4096);
