@@ -33,6 +33,7 @@ public final class ImagingRecordView {
   private final ReportView reportView;
   private final ArchiveView archiveView;
   private final ReportService reports;
+  private boolean opening;
 
   private ImagingRecordView(PaneContext context, ImagingViewModel imaging) {
     this.context = context;
@@ -89,6 +90,21 @@ public final class ImagingRecordView {
                 t.reportView.loadShownStudy();
               }
             });
+    // another study opened in the viewer: an unedited report follows it (now, or when shown)
+    t.imaging
+        .series()
+        .addListener(
+            (javafx.collections.ListChangeListener<Catalog.Series>)
+                c -> {
+                  if (t.opening || t.report.dirtyProperty().get()) {
+                    return;
+                  }
+                  if (reportTab.isSelected()) {
+                    t.whenRendered(t.reportView::loadShownStudy);
+                  } else {
+                    t.report.factsProperty().set(Optional.empty());
+                  }
+                });
     context.currentPatientProperty().addListener((o, a, p) -> t.patient(p));
     t.patient(context.currentPatient());
     context.recordRequestProperty().addListener((o, a, r) -> t.requested(r));
@@ -131,7 +147,12 @@ public final class ImagingRecordView {
         .open(study)
         .thenAccept(
             catalog -> {
-              imaging.showCatalog(catalog);
+              opening = true;
+              try {
+                imaging.showCatalog(catalog);
+              } finally {
+                opening = false;
+              }
               report.setArchiveStudyId(Optional.of(study.id()));
               whenRendered(
                   () -> {
@@ -155,7 +176,7 @@ public final class ImagingRecordView {
   /** Runs once the active viewport has rendered an image (the key image needs it). */
   private void whenRendered(Runnable action) {
     Viewport v = imaging.activeViewport();
-    if (v.renderedProperty().get().isPresent()) {
+    if (current(v, v.renderedProperty().get())) {
       action.run();
       return;
     }
@@ -166,13 +187,22 @@ public final class ImagingRecordView {
               javafx.beans.value.ObservableValue<? extends Optional<Viewport.Rendered>> o,
               Optional<Viewport.Rendered> a,
               Optional<Viewport.Rendered> b) {
-            if (b.isPresent()) {
+            if (current(v, b)) {
               v.renderedProperty().removeListener(this);
               action.run();
             }
           }
         };
     v.renderedProperty().addListener(once);
+  }
+
+  /** Whether {@code r} is an image of the series the viewport shows now (not the previous one). */
+  private static boolean current(Viewport v, Optional<Viewport.Rendered> r) {
+    return r.isPresent()
+        && v.seriesProperty()
+            .get()
+            .map(s -> s.instances().contains(r.get().slice().instance()))
+            .orElse(false);
   }
 
   /** A record link for the imaging pane: a report id or an archived study id. */

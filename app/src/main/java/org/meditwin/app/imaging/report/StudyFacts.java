@@ -72,7 +72,11 @@ public record StudyFacts(
       if (shown.isEmpty() || !study.get().series().contains(shown.get())) {
         continue;
       }
-      Optional<Viewport.Rendered> rendered = v.renderedProperty().get();
+      // a render still under way shows the previous slice: only this series' image counts
+      Optional<Viewport.Rendered> rendered =
+          v.renderedProperty()
+              .get()
+              .filter(r -> shown.get().instances().contains(r.slice().instance()));
       for (Viewport.Measurement m : v.measurements()) {
         String label =
             (m.kind() == Viewport.Measurement.Kind.DISTANCE ? "distance " : "region ")
@@ -82,7 +86,12 @@ public record StudyFacts(
       v.analysisProperty().get().ifPresent(a -> analyses.add(a.analysis()));
     }
     Optional<RenderedImage> key =
-        model.activeViewport().renderedProperty().get().map(Viewport.Rendered::image);
+        model
+            .activeViewport()
+            .renderedProperty()
+            .get()
+            .filter(r -> series.get().instances().contains(r.slice().instance()))
+            .map(Viewport.Rendered::image);
     return Optional.of(new Snapshot(study.get(), first, measurements, analyses, key));
   }
 

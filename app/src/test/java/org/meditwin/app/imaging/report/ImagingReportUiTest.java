@@ -195,6 +195,9 @@ class ImagingReportUiTest {
     String reportId = ReportService.of(session).forPatient(patient.id().value()).getFirst().id();
     robot.interact(() -> view[0].open(CT.resolveSibling("MR_small.dcm")));
     await(() -> studyShown(view[0]).map(u -> !u.equals(ctStudyUid())).orElse(false));
+    // the signed (unedited) report panel follows the study now shown
+    await(() -> text(robot, "#imaging-report-technique").startsWith("MR examination"));
+    assertThat(fx(() -> robot.lookup("#imaging-report-sign").query().isDisabled())).isFalse();
     robot.interact(
         () ->
             context.openRecord(
