@@ -302,7 +302,7 @@ public final class ArchiveCommands {
                               new IllegalArgumentException(
                                   "study not archived for this patient: " + study));
               archiveId = Optional.of(s.id());
-              c = only(archive.catalog(patient), study);
+              c = archive.catalog(patient, study);
             } else {
               c = DicomScanner.standard().scan(file, ProgressListener.NONE, new AtomicBoolean());
             }
@@ -424,17 +424,6 @@ public final class ArchiveCommands {
       ReportDraft d =
           ReportDrafter.draft(template, findings, Optional.empty(), t -> {}, () -> false);
       return new Drafted(firstStudy.uid(), findings, d, key);
-    }
-
-    private static Catalog only(Catalog c, String uid) {
-      List<Catalog.PatientGroup> groups = new ArrayList<>();
-      for (Catalog.PatientGroup g : c.patients()) {
-        List<Catalog.Study> keep = g.studies().stream().filter(s -> s.uid().equals(uid)).toList();
-        if (!keep.isEmpty()) {
-          groups.add(new Catalog.PatientGroup(g.name(), g.id(), keep));
-        }
-      }
-      return new Catalog(groups, c.problems());
     }
 
     private static Map<String, Object> json(Drafted d, Optional<ImagingReport> saved) {

@@ -2,7 +2,6 @@ package org.meditwin.app.imaging.archive;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -193,7 +192,7 @@ public final class ArchiveViewModel {
     return tasks
         .submit(
             i18n.get("imaging.archive.task.open"),
-            p -> only(archive.catalog(pid), study.studyInstanceUid()))
+            p -> archive.catalog(pid, study.studyInstanceUid()))
         .whenComplete(
             (c, error) -> {
               busy.set(false);
@@ -248,19 +247,6 @@ public final class ArchiveViewModel {
               patients.apply(new org.meditwin.core.domain.PatientId(patientId));
           return new Found(r, study, patient);
         });
-  }
-
-  /** The catalog restricted to one study. */
-  static Catalog only(Catalog c, String studyUid) {
-    List<Catalog.PatientGroup> groups = new ArrayList<>();
-    for (Catalog.PatientGroup g : c.patients()) {
-      List<Catalog.Study> keep =
-          g.studies().stream().filter(s -> s.uid().equals(studyUid)).toList();
-      if (!keep.isEmpty()) {
-        groups.add(new Catalog.PatientGroup(g.name(), g.id(), keep));
-      }
-    }
-    return new Catalog(groups, c.problems());
   }
 
   /** "CT · 2024-01-02 · 3 series, 120 images · file" for the list. */

@@ -241,6 +241,20 @@ public final class ImagingArchive {
    */
   public Catalog catalog(String patientId) {
     Objects.requireNonNull(patientId, "patientId");
+    return catalog(patientId, Optional.empty());
+  }
+
+  /**
+   * One archived study of the patient as a {@link Catalog} (only its objects are read); an empty
+   * catalog when the patient has no such study.
+   */
+  public Catalog catalog(String patientId, String studyInstanceUid) {
+    Objects.requireNonNull(patientId, "patientId");
+    Objects.requireNonNull(studyInstanceUid, "studyInstanceUid");
+    return catalog(patientId, Optional.of(studyInstanceUid));
+  }
+
+  private Catalog catalog(String patientId, Optional<String> studyUid) {
     record Loaded(ArchivedInstance instance, String name, byte[] bytes) {}
     List<Loaded> loaded =
         store.write(
@@ -254,8 +268,12 @@ public final class ImagingArchive {
                               + " i.modality, i.series_number, i.instance_number, i.data"
                               + " FROM imaging_instance i JOIN imaging_study s ON s.id = i.study_id"
                               + " WHERE s.patient_id = ?"
+                              + (studyUid.isPresent() ? " AND s.study_uid = ?" : "")
                               + " ORDER BY s.study_date, s.id, i.series_number, i.instance_number")) {
                 ps.setString(1, patientId);
+                if (studyUid.isPresent()) {
+                  ps.setString(2, studyUid.get());
+                }
                 try (ResultSet rs = ps.executeQuery()) {
                   while (rs.next()) {
                     ArchivedInstance instance =

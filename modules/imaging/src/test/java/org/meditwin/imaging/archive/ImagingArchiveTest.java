@@ -241,6 +241,8 @@ class ImagingArchiveTest {
       assertThat(a.width()).isEqualTo(b.width());
       assertThat(a.values()).isEqualTo(b.values());
 
+      assertThat(archive.catalog(patientId, "1.2.3.4.no.such.study").patients()).isEmpty();
+      assertThat(archive.catalog(patientId, study.studyInstanceUid()).instanceCount()).isEqualTo(1);
       Catalog catalog = archive.catalog(patientId);
       assertThat(catalog.problems()).isEmpty();
       assertThat(catalog.patients()).hasSize(1);
